@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { Terminal } from 'lucide-react';
+import { safeCallbackPath } from '@/components/auth/callback-url';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { ProductLogo } from '@/components/shell/product-mark';
+import { demoAccounts, DEMO_PASSWORD } from '@/lib/server/auth/demo-accounts';
+import { getPrincipal } from '@/lib/server/auth/principal';
+import { hasAnyAdmin } from '@/lib/server/auth/setup-state';
+import { getEnv } from '@/lib/server/env';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.signIn');
+  return { title: t('metaTitle') };
+}
+
+type LoginSearchParams = { callbackUrl?: string | string[]; error?: string | string[] };
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<LoginSearchParams> }) {
+  const params = await searchParams;
+  const env = getEnv();
+  const callbackUrl = safeCallbackPath(first(params.callbackUrl), env.publicUrl);
+
+  // Already signed in: go where the user was heading.
+  if (await getPrincipal()) redirect(callbackUrl);
+
+  const t = await getTranslations('auth');
+  const common = await getTranslations('common');
+  const needsFirstAdmin = !env.demo && !(await hasAnyAdmin());
+
+  return (
+    <div className="w-full max-w-[400px]">
+      <div className="mb-6 flex flex-col items-center text-center">
+        <ProductLogo className="size-10" />
+        <div className="mt-3 text-[15px] font-semibold tracking-tight text-fg">{common('productName')}</div>
+      </div>
+      <div className="rounded-xl border border-border bg-panel p-6 shadow-pop" data-testid="sign-in-card">
+        <h1 className="text-base font-semibold text-fg">{t('signIn.title')}</h1>
+        <p className="mt-1 mb-5 text-[13px] text-muted">{t('signIn.subtitle')}</p>
+        {needsFirstAdmin ? (
+          <div className="mb-5 rounded-md border border-info/30 bg-info-soft px-3 py-2.5 text-[13px]" data-testid="no-admin">
+            <div className="flex items-center gap-2 font-medium text-info">
+              <Terminal aria-hidden className="size-4" />
+              {t('setup.title')}
+            </div>
+            <p className="mt-1 text-muted">{t('setup.description')}</p>
+            <code className="mt-2 block overflow-x-auto rounded bg-panel-sunken px-2 py-1.5 font-mono text-xs whitespace-nowrap text-fg">
+              npm run admin:create -- --email you@example.com
+            </code>
+          </div>
+        ) : null}
+        <SignInForm
+          callbackUrl={callbackUrl}
+          initialError={first(params.error)}
+          demoAccounts={
+            env.demo
+              ? demoAccounts.map((account) => ({
+                  email: account.email,
+                  name: account.name,
+                  description: account.description,
+                }))
+              : undefined
+          }
+          demoPassword={env.demo ? DEMO_PASSWORD : undefined}
+        />
+      </div>
+    </div>
+  );
+}

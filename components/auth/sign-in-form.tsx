@@ -1,0 +1,171 @@
+'use client';
+
+import { useRef, useState, type FormEvent } from 'react';
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { AlertCircle, ArrowRight, UserRound } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/input';
+
+export type DemoAccountOption = {
+  email: string;
+  name: string;
+  /** What the account can do, e.g. "Platform admin: everything". */
+  description: string;
+};
+
+/** next-auth's code for "authorize() returned null" — every ordinary failed sign-in. */
+const GENERIC_FAILURE_CODES = new Set(['CredentialsSignin', 'Email or password is incorrect']);
+
+/**
+ * Email/password sign-in against next-auth's `credentials` provider. Ordinary failures show one
+ * generic message (accounts cannot be probed); any other message the server sends, such as a
+ * lockout notice, is shown as-is.
+ */
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  demoAccounts,
+  demoPassword,
+}: {
+  /** Same-origin path to return to; validated on the server before it gets here. */
+  callbackUrl: string;
+  /** `?error=` from a next-auth redirect, if any. */
+  initialError?: string;
+  demoAccounts?: DemoAccountOption[];
+  demoPassword?: string;
+}) {
+  const t = useTranslations('auth');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(initialError ? describeError(initialError) : null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+
+  function describeError(code: string): string {
+    if (GENERIC_FAILURE_CODES.has(code)) return t('signIn.genericError');
+    // next-auth's own configuration/transport codes are not meant for users.
+    if (/^[A-Z][A-Za-z]+$/.test(code)) return t('signIn.unavailable');
+    return code;
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!email.trim() || !password) {
+      setError(t('signIn.required'));
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn('credentials', { email: email.trim(), password, redirect: false, callbackUrl });
+      if (!result || result.error || !result.ok) {
+        setError(describeError(result?.error ?? 'CredentialsSignin'));
+        setPending(false);
+        passwordRef.current?.select();
+        return;
+      }
+      // A full navigation, so the console renders with the new session cookie from the first byte.
+      window.location.assign(callbackUrl);
+    } catch {
+      setError(t('signIn.unavailable'));
+      setPending(false);
+    }
+  }
+
+  function fillDemoAccount(account: DemoAccountOption) {
+    setEmail(account.email);
+    if (demoPassword) setPassword(demoPassword);
+    setError(null);
+    submitRef.current?.focus();
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? 'sign-in-error' : undefined}>
+        {error ? (
+          <div
+            id="sign-in-error"
+            role="alert"
+            data-testid="sign-in-error"
+            className="flex items-start gap-2 rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-[13px] text-danger"
+          >
+            <AlertCircle aria-hidden className="mt-0.5 size-4 shrink-0" />
+            <span>{error}</span>
+          </div>
+        ) : null}
+        <Field label={t('signIn.email')} htmlFor="email">
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            autoFocus
+            required
+            placeholder={t('signIn.emailPlaceholder')}
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            aria-invalid={error ? true : undefined}
+            className="h-9"
+          />
+        </Field>
+        <Field label={t('signIn.password')} htmlFor="password">
+          <Input
+            ref={passwordRef}
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            aria-invalid={error ? true : undefined}
+            className="h-9"
+          />
+        </Field>
+        <Button ref={submitRef} type="submit" variant="primary" disabled={pending} className="h-9 w-full justify-center">
+          {pending ? t('signIn.submitting') : t('signIn.submit')}
+          {pending ? null : <ArrowRight aria-hidden />}
+        </Button>
+      </form>
+
+      {demoAccounts && demoAccounts.length > 0 ? (
+        <section aria-labelledby="demo-accounts-title" className="rounded-lg border border-border bg-panel-sunken" data-testid="demo-accounts">
+          <div className="border-b border-border px-3.5 py-2.5">
+            <h2 id="demo-accounts-title" className="text-xs font-semibold text-fg">
+              {t('demo.title')}
+            </h2>
+            <p className="mt-0.5 text-xs text-muted">
+              {t.rich('demo.description', {
+                password: demoPassword ?? '',
+                code: (chunks) => <code className="font-mono text-fg">{chunks}</code>,
+              })}
+            </p>
+          </div>
+          <ul className="divide-y divide-border">
+            {demoAccounts.map((account) => (
+              <li key={account.email}>
+                <button
+                  type="button"
+                  onClick={() => fillDemoAccount(account)}
+                  aria-label={t('demo.use', { email: account.email })}
+                  className="flex w-full items-center gap-3 px-3.5 py-2 text-left transition-colors hover:bg-panel-raised"
+                >
+                  <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-accent-soft text-accent">
+                    <UserRound aria-hidden className="size-3.5" />
+                  </span>
+                  <span className="min-w-0 flex-1">
+                    <span className="block truncate text-[13px] font-medium text-fg">{account.name}</span>
+                    <span className="block truncate text-xs text-muted">{account.description}</span>
+                  </span>
+                  <span className="shrink-0 font-mono text-2xs text-faint">{account.email}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
