@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+
+const screenshot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}`, import.meta.url));
+
+test.describe('console shell', () => {
+  test('shows navigation, the demo marker and the user in English and Simplified Chinese', async ({ asAdmin: page, shell }) => {
+    for (const label of ['Overview', 'Datacenters', 'Nodes', 'Workloads', 'Logs', 'Metrics', 'Registries', 'Audit', 'Admin', 'API tokens']) {
+      await expect(shell.navLink(label)).toBeVisible();
+    }
+    await expect(shell.navLink('Overview')).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('demo-pill')).toHaveText('Demo fleet');
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+
+    const menu = await shell.openUserMenu();
+    await expect(menu.getByTestId('user-menu-role')).toHaveText('Platform admin');
+    await page.keyboard.press('Escape');
+
+    await shell.setLanguage('zh-CN');
+    for (const label of ['概览', '数据中心', '节点', '工作负载', '日志', '指标', '镜像仓库', '审计', '管理', 'API 令牌']) {
+      await expect(shell.navLink(label)).toBeVisible();
+    }
+    await expect(page.getByTestId('demo-pill')).toHaveText('演示集群');
+    await expect(page.getByRole('heading', { level: 1, name: '概览' })).toBeVisible();
+
+    // Remembered across a reload, and on other pages.
+    await page.reload();
+    await expect(shell.navLink('节点')).toBeVisible();
+    await shell.navigate('节点');
+    await expect(page.getByRole('heading', { level: 1, name: '节点' })).toBeVisible();
+    await expect(shell.navLink('节点')).toHaveAttribute('aria-current', 'page');
+
+    // Back to English (the choice is saved on the account, and later specs expect English).
+    await shell.setLanguage('en');
+    await expect(shell.navLink('Nodes')).toBeVisible();
+  });
+
+  test('switches theme, applies it to <html> and remembers it after a reload', async ({ asAdmin: page, shell }) => {
+    const html = page.locator('html');
+    await expect(html).toHaveClass(/\bdark\b/);
+    await page.screenshot({ path: screenshot('shell-dark.png') });
+
+    await shell.setTheme('Light');
+    await expect(html).toHaveClass(/\blight\b/);
+    await expect(html).not.toHaveClass(/\bdark\b/);
+    await expect(shell.themeButton('Light')).toHaveAttribute('aria-pressed', 'true');
+
+    await page.reload();
+    // Server-rendered from the cookie: right on first paint, not corrected by script.
+    await expect(html).toHaveClass(/\blight\b/);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(245, 246, 248)');
+    await page.screenshot({ path: screenshot('shell-light.png') });
+
+    await shell.setTheme('System');
+    await expect(html).toHaveClass(/\bsystem\b/);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(11, 13, 17)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(245, 246, 248)');
+
+    await shell.setTheme('Dark');
+    await expect(html).toHaveClass(/\bdark\b/);
+  });
+
+  test('unknown console pages show a not-found page inside the shell', async ({ asAdmin: page, shell }) => {
+    await page.goto('/no-such-page');
+    await expect(page.getByTestId('not-found')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await shell.expectSignedIn();
+  });
+
+  test('placeholder sections say honestly what is coming', async ({ asAdmin: page, shell }) => {
+    await shell.navigate('Logs');
+    await expect(page).toHaveURL(/\/logs$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Logs' })).toBeVisible();
+    await expect(page.getByText('Coming in a later release')).toBeVisible();
+  });
+});
