@@ -1,0 +1,128 @@
+import 'server-only';
+
+import { getToken } from 'next-auth/jwt';
+import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+
+import type { Locale, Role, RoleBinding } from '@/lib/contracts/auth';
+import type { TokenScope } from '@/lib/contracts/tokens';
+import { getDb } from '@/lib/server/db/client';
+import { roleBindingsRepository } from '@/lib/server/db/role-bindings';
+import { usersRepository } from '@/lib/server/db/users';
+import { getEnv } from '@/lib/server/env';
+
+import { bearerFromHeaders } from './api-tokens';
+import { getAuthOptions, sessionCookieName } from './options';
+import { authenticateApiToken } from './token-service';
+
+export type { Role, RoleBindingScope } from '@/lib/contracts/auth';
+
+/** Who is calling: a signed-in user or an API token acting for its user. */
+export type Principal = {
+  kind: 'user' | 'token';
+  userId: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  /** Set for kind 'token'. */
+  tokenId?: string;
+  /** Set for kind 'token': what the token may do ('read' → GET only). */
+  tokenScopes?: TokenScope[];
+  /** The user's role bindings (a token acts with its user's roles, limited by its scopes). */
+  bindings: RoleBinding[];
+};
+
+/** Loads a user and bindings by id; null for unknown or disabled users. */
+export async function loadPrincipal(
+  userId: string,
+  extra: { kind: 'user' } | { kind: 'token'; tokenId: string; tokenScopes: TokenScope[] },
+): Promise<Principal | null> {
+  const db = await getDb();
+  const user = await usersRepository(db).findById(userId);
+  if (!user || user.disabled) return null;
+  const bindings = (await roleBindingsRepository(db).listForUser(userId)).map(({ role, scope }) => ({ role, scope }));
+  return {
+    kind: extra.kind,
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    ...(extra.kind === 'token' ? { tokenId: extra.tokenId, tokenScopes: extra.tokenScopes } : {}),
+    bindings,
+  };
+}
+
+function parseCookieHeader(header: string | null): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  if (!header) return cookies;
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=');
+    if (index < 0) continue;
+    const name = part.slice(0, index).trim();
+    const value = part.slice(index + 1).trim();
+    try {
+      cookies[name] = decodeURIComponent(value);
+    } catch {
+      cookies[name] = value;
+    }
+  }
+  return cookies;
+}
+
+/**
+ * Authenticates a request: `Authorization: Bearer <api token>` first (an invalid token is a
+ * failure, not a fallback to cookies), else the next-auth session cookie. Disabled users → null.
+ */
+export async function getPrincipalFromRequest(req: Request): Promise<Principal | null> {
+  const bearer = bearerFromHeaders(req.headers);
+  if (bearer !== undefined) {
+    const token = await authenticateApiToken(await getDb(), bearer);
+    if (!token) return null;
+    return loadPrincipal(token.userId, { kind: 'token', tokenId: token.id, tokenScopes: token.scopes });
+  }
+  const env = getEnv();
+  const jwt = await getToken({
+    req: { headers: req.headers, cookies: parseCookieHeader(req.headers.get('cookie')) } as never,
+    secret: env.authSecret,
+    secureCookie: env.secureCookies,
+    cookieName: sessionCookieName(env),
+  });
+  const userId = typeof jwt?.userId === 'string' ? jwt.userId : undefined;
+  if (!userId) return null;
+  return loadPrincipal(userId, { kind: 'user' });
+}
+
+/** The signed-in user for server components and server actions; null when signed out. */
+export async function getPrincipal(): Promise<Principal | null> {
+  const session = await getServerSession(getAuthOptions());
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return loadPrincipal(userId, { kind: 'user' });
+}
+
+/** For pages: the signed-in user, or a redirect to /login that comes back here afterwards. */
+export async function requirePrincipal(callbackPath?: string): Promise<Principal> {
+  const principal = await getPrincipal();
+  if (principal) return principal;
+  let target = callbackPath;
+  if (!target) {
+    // Set by proxy.ts / the console layout when available; '/' otherwise.
+    const headerList = await headers();
+    target = headerList.get('x-overlook-pathname') ?? '/';
+  }
+  redirect(`/login?callbackUrl=${encodeURIComponent(target)}`);
+}
+
+export function hasRole(principal: Principal, role: Role): boolean {
+  return principal.bindings.some((binding) => binding.role === role);
+}
+
+export function isPlatformAdmin(principal: Principal): boolean {
+  return hasRole(principal, 'platform-admin');
+}
+
+/** True when the principal may perform mutations (session users always; tokens need 'write'). */
+export function canWrite(principal: Principal): boolean {
+  return principal.kind === 'user' || (principal.tokenScopes ?? []).includes('write');
+}
