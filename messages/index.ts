@@ -12,6 +12,11 @@ import enPlaceholders from './en/placeholders.json';
 import enShell from './en/shell.json';
 import enStates from './en/states.json';
 import enTokens from './en/tokens.json';
+import enFleet from './en/fleet.json';
+import enNodes from './en/nodes.json';
+import enPods from './en/pods.json';
+import enWorkloads from './en/workloads.json';
+import enDatacenters from './en/datacenters.json';
 
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
@@ -20,6 +25,11 @@ import zhPlaceholders from './zh-CN/placeholders.json';
 import zhShell from './zh-CN/shell.json';
 import zhStates from './zh-CN/states.json';
 import zhTokens from './zh-CN/tokens.json';
+import zhFleet from './zh-CN/fleet.json';
+import zhNodes from './zh-CN/nodes.json';
+import zhPods from './zh-CN/pods.json';
+import zhWorkloads from './zh-CN/workloads.json';
+import zhDatacenters from './zh-CN/datacenters.json';
 
 const en = {
   auth: enAuth,
@@ -29,6 +39,11 @@ const en = {
   shell: enShell,
   states: enStates,
   tokens: enTokens,
+  fleet: enFleet,
+  nodes: enNodes,
+  pods: enPods,
+  workloads: enWorkloads,
+  datacenters: enDatacenters,
 };
 
 /** English is the source catalog; its shape is the type every other locale must match. */
@@ -42,6 +57,11 @@ const zhCN: Messages = {
   shell: zhShell,
   states: zhStates,
   tokens: zhTokens,
+  fleet: zhFleet,
+  nodes: zhNodes,
+  pods: zhPods,
+  workloads: zhWorkloads,
+  datacenters: zhDatacenters,
 };
 
 export const messagesByLocale: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

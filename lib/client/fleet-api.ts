@@ -21,57 +21,17 @@ import type {
   WorkloadListItem,
   WorkloadListQuery,
 } from '@/lib/contracts/fleet';
+import { apiFetch, ApiClientError } from './api';
 
-/** An API error as the BFF reports it: `{ error: { code, message, param?, requestId } }`. */
-export class FleetApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly param?: string;
-  readonly requestId?: string;
-
-  constructor(status: number, code: string, message: string, param?: string, requestId?: string) {
-    super(message);
-    this.name = 'FleetApiError';
-    this.status = status;
-    this.code = code;
-    this.param = param;
-    this.requestId = requestId;
-  }
+/**
+ * Fetches JSON from the BFF through the shell's `apiFetch`, so errors arrive as `ApiClientError`
+ * carrying the server's plain message (shown as-is, e.g. the 403 on a cordon).
+ */
+export function fleetFetch<T>(path: string, init: { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown } = {}, signal?: AbortSignal): Promise<T> {
+  return apiFetch<T>(path, { ...init, signal });
 }
 
-/** Fetches JSON from the BFF; non-2xx answers become a FleetApiError carrying the server's plain message. */
-export async function fleetFetch<T>(path: string, init: RequestInit = {}, signal?: AbortSignal): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      ...init,
-      signal: signal ?? init.signal,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    });
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    throw new FleetApiError(0, 'network', 'The console server could not be reached. Check your connection.');
-  }
-  if (!response.ok) {
-    let body: { error?: { code?: string; message?: string; param?: string; requestId?: string } } | null = null;
-    try {
-      body = await response.json();
-    } catch {
-      // Not JSON (a proxy error page): fall back to the status text below.
-    }
-    const error = body?.error;
-    throw new FleetApiError(
-      response.status,
-      error?.code ?? `http_${response.status}`,
-      error?.message ?? (response.statusText || `Request failed (${response.status})`),
-      error?.param,
-      error?.requestId,
-    );
-  }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
+export { ApiClientError as FleetApiError };
 
 // ---------------------------------------------------------------------------------------------
 // Filters: the parsed query shapes minus paging, serialised back to the API's query-string form
@@ -236,6 +196,6 @@ export const fleetMutations = {
   scaleDeployment: (hub: string, namespace: string, name: string, replicas: number) =>
     fleetFetch<MutationResult>(`/api/v1/hubs/${seg(hub)}/namespaces/${seg(namespace)}/deployments/${seg(name)}/scale`, {
       method: 'POST',
-      body: JSON.stringify({ replicas }),
+      body: { replicas },
     }),
 };
