@@ -27,7 +27,7 @@ export type Env = {
   publicUrl: string;
   /** PORT (default 3000). */
   port: number;
-  /** HOSTNAME the server binds to (default 0.0.0.0). */
+  /** HOSTNAME the server binds to (default 127.0.0.1 in demo mode, else 0.0.0.0). */
   hostname: string;
   /** OVERLOOK_KUBECONFIG split on `:` like KUBECONFIG. */
   kubeconfigPaths: string[];
@@ -175,8 +175,9 @@ export function parseEnv(
   const demo = demoFlag ?? (databaseUrlRaw === undefined && kubeconfigRaw === undefined);
 
   const dataDir = path.resolve(cwd, read('OVERLOOK_DATA_DIR') ?? '.data');
+  // Demo accounts have a published password: in demo mode listen on loopback unless told otherwise.
+  const hostname = read('HOSTNAME') ?? (demo ? '127.0.0.1' : '0.0.0.0');
   const port = parseInteger('PORT', 3000, 1, 65535);
-  const hostname = read('HOSTNAME') ?? '0.0.0.0';
 
   const publicUrlRaw = read('NEXTAUTH_URL');
   let publicUrl = `http://localhost:${port}`;

@@ -2,6 +2,8 @@ import 'server-only';
 
 import { mkdir } from 'node:fs/promises';
 
+import { acquireDirectoryLock } from './directory-lock';
+
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { getEnv } from '@/lib/server/env';
 import { childLogger } from '@/lib/server/logger';
@@ -37,25 +39,36 @@ export async function openDatabase(
   }
 
   // PGlite does not create its parent folder; it also must be opened by one process only.
+  // Two processes on one PGlite directory corrupt it, so a lock file guards it.
   await mkdir(target.dir, { recursive: true });
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { PrismaPGlite } = await import('pglite-prisma-adapter');
-  const pglite = new PGlite(target.dir);
-  await pglite.waitReady;
-  const migrations = await applyMigrations(pgliteMigrationConnection(pglite), {
-    dir: options.migrationsDir,
-    log: migrationLog,
-  });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  return {
-    prisma,
-    target,
-    migrations,
-    async close() {
-      await prisma.$disconnect();
-      if (!pglite.closed) await pglite.close();
-    },
-  };
+  const releaseLock = acquireDirectoryLock(target.dir);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { PrismaPGlite } = await import('pglite-prisma-adapter');
+    const pglite = new PGlite(target.dir);
+    await pglite.waitReady;
+    const migrations = await applyMigrations(pgliteMigrationConnection(pglite), {
+      dir: options.migrationsDir,
+      log: migrationLog,
+    }).catch(async (error: unknown) => {
+      await pglite.close().catch(() => {});
+      throw error;
+    });
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    return {
+      prisma,
+      target,
+      migrations,
+      async close() {
+        await prisma.$disconnect();
+        if (!pglite.closed) await pglite.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
 }
 
 /** Where this process's configuration says the database is. */

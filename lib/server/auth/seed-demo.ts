@@ -1,0 +1,32 @@
+import 'server-only';
+
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { roleBindingsRepository } from '@/lib/server/db/role-bindings';
+import { usersRepository } from '@/lib/server/db/users';
+
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { hashPassword } from './password';
+
+/**
+ * Creates the demo accounts that do not exist yet (idempotent; never touches existing users,
+ * so a demo user's changed password or locale survives restarts). Returns the emails created.
+ */
+export async function seedDemoAccounts(db: PrismaClient): Promise<string[]> {
+  const users = usersRepository(db);
+  const created: string[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    if (await users.findByEmail(account.email)) continue;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    // User and binding together, so a crash cannot leave a demo user without its role.
+    await db.$transaction(async (tx) => {
+      const user = await usersRepository(tx as PrismaClient).create({
+        email: account.email,
+        name: account.name,
+        passwordHash,
+      });
+      await roleBindingsRepository(tx as PrismaClient).add(user.id, { role: account.role, scope: account.scope });
+    });
+    created.push(account.email);
+  }
+  return created;
+}
