@@ -10,12 +10,22 @@
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
-/** Password of every seeded demo account (demo mode only). */
-export const DEMO_PASSWORD = 'overlook-demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/server/auth/demo-accounts';
 
-/** Demo accounts seeded in demo mode (see lib/server/auth/demo-accounts.ts). */
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+
+function demoEmail(role: (typeof DEMO_ACCOUNTS)[number]['role']): string {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
+  if (!account) throw new Error(`no demo account with role ${role}`);
+  return account.email;
+}
+
+/** Demo accounts seeded in demo mode, by what specs use them for. */
 export const demoUsers = {
-  admin: 'admin@demo.overlook.dev',
+  admin: demoEmail('platform-admin'),
+  operator: demoEmail('operator'),
+  tenantAdmin: demoEmail('tenant-admin'),
+  tenantViewer: demoEmail('tenant-viewer'),
 } as const;
 
 export class LoginPage {

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { demoUsers, expect, test } from './fixtures';
 
 test('an API token created in the UI authorizes /api/v1/me until it is revoked in the UI', async ({ asAdmin: page, shell, request }) => {
   const name = `e2e-${Date.now()}`;
@@ -28,7 +28,7 @@ test('an API token created in the UI authorizes /api/v1/me until it is revoked i
   expect(me.status()).toBe(200);
   const body = await me.json();
   expect(body.kind).toBe('token');
-  expect(body.email).toBe('admin@demo.overlook.dev');
+  expect(body.email).toBe(demoUsers.admin);
 
   await row.getByRole('button', { name: `Revoke token ${name}` }).click();
   const confirm = page.getByRole('dialog', { name: 'Revoke token?' });

@@ -5,6 +5,7 @@ import { Terminal } from 'lucide-react';
 import { safeCallbackPath } from '@/components/auth/callback-url';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { ProductLogo } from '@/components/shell/product-mark';
+import { describeRole } from '@/components/shell/role-label';
 import { demoAccounts, DEMO_PASSWORD } from '@/lib/server/auth/demo-accounts';
 import { getPrincipal } from '@/lib/server/auth/principal';
 import { hasAnyAdmin } from '@/lib/server/auth/setup-state';
@@ -62,7 +63,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               ? demoAccounts.map((account) => ({
                   email: account.email,
                   name: account.name,
-                  description: account.description,
+                  // Described from the role binding through the catalog, so it reads in the UI language.
+                  description: describeRole([{ role: account.role, scope: account.scope }], (role) =>
+                    common(`roles.${role}`),
+                  ),
                 }))
               : undefined
           }
