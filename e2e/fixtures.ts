@@ -129,16 +129,18 @@ type Fixtures = {
   asAdmin: Page;
 };
 
+// The fixture callback is named `provide` (not Playwright's usual `use`) so the React hooks lint rule
+// does not mistake it for React's use().
 export const test = base.extend<Fixtures>({
-  loginPage: async ({ page }, use) => {
-    await use(new LoginPage(page));
+  loginPage: async ({ page }, provide) => {
+    await provide(new LoginPage(page));
   },
-  shell: async ({ page }, use) => {
-    await use(new Shell(page));
+  shell: async ({ page }, provide) => {
+    await provide(new Shell(page));
   },
-  asAdmin: async ({ page }, use) => {
+  asAdmin: async ({ page }, provide) => {
     await signIn(page, demoUsers.admin);
-    await use(page);
+    await provide(page);
   },
 });
 
