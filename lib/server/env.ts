@@ -291,6 +291,11 @@ export function getEnv(): Env {
   return globalForEnv.overlookEnv;
 }
 
+/** Forgets the parsed configuration (tests that change process.env). */
+export function resetEnvCache(): void {
+  globalForEnv.overlookEnv = undefined;
+}
+
 /** True while `next build` prerenders: nothing may connect to databases or hubs then. */
 export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build';

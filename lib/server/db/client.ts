@@ -12,6 +12,7 @@ import { applyMigrations, migratePostgres, pgliteMigrationConnection, type Migra
 
 const log = childLogger({ module: 'db' });
 
+/** PostgreSQL by URL, or embedded PGlite in a directory (`memory://` for a throwaway in-memory one). */
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
 
 export type OpenDatabase = {
@@ -40,8 +41,10 @@ export async function openDatabase(
 
   // PGlite does not create its parent folder; it also must be opened by one process only.
   // Two processes on one PGlite directory corrupt it, so a lock file guards it.
-  await mkdir(target.dir, { recursive: true });
-  const releaseLock = acquireDirectoryLock(target.dir);
+  // `memory://` (tests) is private to this process and needs neither folder nor lock.
+  const inMemory = target.dir.startsWith('memory://');
+  if (!inMemory) await mkdir(target.dir, { recursive: true });
+  const releaseLock = inMemory ? () => {} : acquireDirectoryLock(target.dir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { PrismaPGlite } = await import('pglite-prisma-adapter');
