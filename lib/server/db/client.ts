@@ -100,6 +100,11 @@ export async function getDb(): Promise<PrismaClient> {
   return (await getOpenDatabase()).prisma;
 }
 
+/** Makes `getDb()` return this database (tests use an in-memory PGlite; tools may share one). */
+export function provideDatabase(database: Promise<OpenDatabase>): void {
+  globalForDb.overlookDb = database;
+}
+
 /** For tests and scripts: closes the singleton so the process can exit. */
 export async function closeDb(): Promise<void> {
   const opening = globalForDb.overlookDb;
