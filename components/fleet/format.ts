@@ -39,3 +39,16 @@ export function splitDatacenterId(id: string): { hub: string; zone: string } {
   const at = id.indexOf(':');
   return at < 0 ? { hub: id, zone: id } : { hub: id.slice(0, at), zone: id.slice(at + 1) };
 }
+
+const QUANTITY_SUFFIX: Record<string, number> = {
+  n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
+  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+};
+
+/** A Kubernetes quantity ("7800m", "16302548Ki", "110") as a number; null when unparseable. */
+export function parseQuantity(quantity: string | undefined | null): number | null {
+  if (!quantity) return null;
+  const match = /^([+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(quantity.trim());
+  if (!match) return null;
+  return Number(match[1]) * QUANTITY_SUFFIX[match[2] ?? ''];
+}
