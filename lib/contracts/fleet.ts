@@ -475,3 +475,12 @@ export const fleetStreamEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('summary'), at: z.string() }),
 ]);
 export type FleetStreamEvent = z.infer<typeof fleetStreamEventSchema>;
+
+/** GET /api/v1/stream query (all optional): narrow the stream to some hubs and event types. */
+export const fleetStreamEventTypes = ['hub', 'node', 'pod', 'workload', 'summary'] as const;
+export const fleetStreamQuerySchema = z.object({
+  hub: csv.optional(),
+  /** Event types wanted (default all); `hello` is always sent. E.g. `hub,node,summary` skips pod churn. */
+  types: z.string().trim().min(1).transform((v) => v.split(',')).pipe(z.array(z.enum(fleetStreamEventTypes))).optional(),
+});
+export type FleetStreamQuery = z.infer<typeof fleetStreamQuerySchema>;

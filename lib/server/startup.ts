@@ -59,7 +59,9 @@ async function runStartup(): Promise<void> {
 
   console.log(startupBanner(env, databaseDescription));
 
-  // fleet: started by lib/server/hubs (added by the fleet layer)
+  // fleet: started by lib/server/hubs (added by the fleet layer). Does not wait for the first sync.
+  const { startFleet } = await import('@/lib/server/hubs/start-fleet');
+  await startFleet(env);
 }
 
 /**

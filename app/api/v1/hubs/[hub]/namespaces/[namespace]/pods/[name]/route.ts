@@ -1,0 +1,25 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+
+import { hubNameSchema, k8sNameSchema } from '@/lib/contracts/fleet';
+import { getHubManager } from '@/lib/server/hubs/hub-manager';
+import { authorizeFleetMutation, restartPod } from '@/lib/server/hubs/mutations';
+import { defineRoute } from '@/lib/server/http/route';
+import { requireHub } from '@/lib/server/query/hub-service';
+import { getPod } from '@/lib/server/query/pod-service';
+import { scopeForPrincipal } from '@/lib/server/query/scope';
+
+export const dynamic = 'force-dynamic';
+
+const paramsSchema = z.object({ hub: hubNameSchema, namespace: k8sNameSchema, name: k8sNameSchema });
+
+export const GET = defineRoute({ params: paramsSchema }, ({ principal, params }) =>
+  getPod(getHubManager(), scopeForPrincipal(principal), params.hub, params.namespace, params.name),
+);
+
+/** Restart a pod: delete it on the hub and let its controller replace it (202). */
+export const DELETE = defineRoute({ params: paramsSchema }, async ({ principal, params }) => {
+  const hub = requireHub(getHubManager(), scopeForPrincipal(principal), params.hub);
+  authorizeFleetMutation(principal, hub, 'restart-pod');
+  return NextResponse.json(await restartPod(hub, params.namespace, params.name), { status: 202 });
+});

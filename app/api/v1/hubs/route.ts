@@ -1,0 +1,9 @@
+import { getHubManager } from '@/lib/server/hubs/hub-manager';
+import { defineRoute } from '@/lib/server/http/route';
+import { listHubs } from '@/lib/server/query/hub-service';
+import { scopeForPrincipal } from '@/lib/server/query/scope';
+
+export const dynamic = 'force-dynamic';
+
+/** Every hub with its status, CloudCore replicas and counts. */
+export const GET = defineRoute({}, ({ principal }) => listHubs(getHubManager(), scopeForPrincipal(principal)));

@@ -1,0 +1,149 @@
+import 'server-only';
+
+import type { MutationResult } from '@/lib/contracts/fleet';
+import type { Principal } from '@/lib/server/auth/principal';
+import type { HubConnection } from '@/lib/server/hubs/hub-connection';
+import { KubeRequestError } from '@/lib/server/hubs/kube-transport';
+import { HttpError, forbidden, serviceUnavailable } from '@/lib/server/http/errors';
+import { childLogger } from '@/lib/server/logger';
+
+const log = childLogger({ module: 'hubs', component: 'mutations' });
+
+/**
+ * Mutations are performed on the hub; the cache changes only when the watch brings the change back.
+ * So a successful call answers 202 "accepted" with a MutationResult, never the new state.
+ */
+
+export type FleetAction = 'cordon' | 'uncordon' | 'restart-pod' | 'restart-deployment' | 'scale-deployment';
+
+const ACTION_PHRASES: Record<FleetAction, string> = {
+  cordon: 'cordon nodes',
+  uncordon: 'uncordon nodes',
+  'restart-pod': 'restart pods',
+  'restart-deployment': 'restart deployments',
+  'scale-deployment': 'scale deployments',
+};
+
+const MUTATION_TIMEOUT_MS = 10_000;
+
+/**
+ * For now only platform admins (anywhere) and operators (within the hubs/regions of their binding;
+ * an empty list means all) may change the fleet. Tenancy will add tenant admins for their namespaces.
+ */
+export function authorizeFleetMutation(principal: Principal, hub: HubConnection, action: FleetAction): void {
+  if (principal.bindings.some((binding) => binding.role === 'platform-admin')) return;
+  const operatorBindings = principal.bindings.filter((binding) => binding.role === 'operator');
+  if (operatorBindings.length === 0) {
+    throw forbidden(`Only platform admins and operators can ${ACTION_PHRASES[action]}`);
+  }
+  const covers = operatorBindings.some(({ scope }) => {
+    const hubs = scope.hubs ?? [];
+    const regions = scope.regions ?? [];
+    if (hubs.length > 0 && !hubs.includes(hub.name)) return false;
+    if (regions.length > 0 && !regions.includes(hub.region)) return false;
+    return true;
+  });
+  if (!covers) throw forbidden(`Your operator role does not cover hub ${hub.name}, so you cannot ${ACTION_PHRASES[action]} there`);
+}
+
+/**
+ * Maps a hub failure to what the user may see: Kubernetes Status messages that help (not found,
+ * conflict, invalid, forbidden) pass through; credentials problems and internals do not.
+ */
+export function hubErrorToHttp(hub: HubConnection, error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof KubeRequestError) {
+    if (error.unreachable) return serviceUnavailable(`Hub ${hub.name} is not answering; try again when it is back`);
+    const message = error.kubeStatus?.message ?? error.message;
+    switch (error.status) {
+      case 400:
+      case 422:
+        return new HttpError(422, 'invalid', message);
+      case 401:
+        return new HttpError(502, 'hub_error', `Hub ${hub.name} rejected the console's credentials; ask a platform admin to check them`);
+      case 403:
+        return forbidden(`Hub ${hub.name} refused: ${message}`);
+      case 404:
+        return new HttpError(404, 'not_found', message);
+      case 409:
+        return new HttpError(409, 'conflict', message);
+      case 429:
+        return new HttpError(503, 'unavailable', `Hub ${hub.name} is busy; try again in a moment`);
+      default:
+        return new HttpError(502, 'hub_error', `Hub ${hub.name} could not do this (HTTP ${error.status})`);
+    }
+  }
+  return new HttpError(502, 'hub_error', `Hub ${hub.name} could not do this`);
+}
+
+async function perform(
+  hub: HubConnection,
+  request: { method: string; path: string; body?: unknown; contentType?: string },
+  result: Omit<MutationResult, 'accepted' | 'hub'>,
+): Promise<MutationResult> {
+  const reason = hub.unavailableReason;
+  if (reason !== null) throw serviceUnavailable(`Hub ${hub.name} is unreachable right now, so nothing was changed; try again when it is back`);
+  try {
+    await hub.transport.requestJson(request.path, undefined, {
+      method: request.method,
+      body: request.body,
+      contentType: request.contentType,
+      timeoutMs: MUTATION_TIMEOUT_MS,
+    });
+  } catch (error) {
+    const mapped = hubErrorToHttp(hub, error);
+    log.info({ hub: hub.name, path: request.path, status: mapped.status, reason: (error as Error).message }, 'hub refused a mutation');
+    throw mapped;
+  }
+  return { accepted: true, hub: hub.name, ...result };
+}
+
+const MERGE_PATCH = 'application/merge-patch+json';
+const seg = encodeURIComponent;
+
+export function setNodeUnschedulable(hub: HubConnection, name: string, unschedulable: boolean): Promise<MutationResult> {
+  return perform(
+    hub,
+    { method: 'PATCH', path: `/api/v1/nodes/${seg(name)}`, body: { spec: { unschedulable: unschedulable ? true : null } }, contentType: MERGE_PATCH },
+    {
+      target: { kind: 'Node', name },
+      message: unschedulable ? `Node ${name} cordoned: no new pods will be scheduled on it` : `Node ${name} uncordoned`,
+    },
+  );
+}
+
+/** Deleting a controller-owned pod is how a pod is restarted: its controller creates a new one. */
+export function restartPod(hub: HubConnection, namespace: string, name: string): Promise<MutationResult> {
+  return perform(
+    hub,
+    { method: 'DELETE', path: `/api/v1/namespaces/${seg(namespace)}/pods/${seg(name)}` },
+    { target: { kind: 'Pod', namespace, name }, message: `Pod ${namespace}/${name} is being deleted; its controller will start a new one` },
+  );
+}
+
+/** What `kubectl rollout restart` does: a new template annotation triggers a rolling update. */
+export function restartDeployment(hub: HubConnection, namespace: string, name: string, now = new Date()): Promise<MutationResult> {
+  return perform(
+    hub,
+    {
+      method: 'PATCH',
+      path: `/apis/apps/v1/namespaces/${seg(namespace)}/deployments/${seg(name)}`,
+      body: { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': now.toISOString() } } } } },
+      contentType: MERGE_PATCH,
+    },
+    { target: { kind: 'Deployment', namespace, name }, message: `Deployment ${namespace}/${name} is restarting (rolling update)` },
+  );
+}
+
+export function scaleDeployment(hub: HubConnection, namespace: string, name: string, replicas: number): Promise<MutationResult> {
+  return perform(
+    hub,
+    {
+      method: 'PATCH',
+      path: `/apis/apps/v1/namespaces/${seg(namespace)}/deployments/${seg(name)}/scale`,
+      body: { spec: { replicas } },
+      contentType: MERGE_PATCH,
+    },
+    { target: { kind: 'Deployment', namespace, name }, message: `Deployment ${namespace}/${name} scaled to ${replicas} replicas` },
+  );
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+
+import type { DatacenterDto, DatacenterListQuery, DatacenterListResponse, HubListStatus, NodeListItem } from '@/lib/contracts/fleet';
+import type { HubManager } from '@/lib/server/hubs/hub-manager';
+import { notFound } from '@/lib/server/http/errors';
+import { datacenterDto, nodeListItem } from '@/lib/server/query/dto';
+import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-service';
+import type { FleetScope } from '@/lib/server/query/scope';
+
+function matchesText(dc: DatacenterDto, q: string): boolean {
+  const needle = q.toLowerCase();
+  return [dc.id, dc.zone, dc.displayName, dc.city ?? '', dc.gateway ?? '', dc.region].some((field) => field.toLowerCase().includes(needle));
+}
+
+/** Every datacenter of the selected hubs (hundreds at most: no paging), sorted by hub then zone. */
+export function listDatacenters(manager: HubManager, scope: FleetScope, query: DatacenterListQuery): DatacenterListResponse {
+  const hubs = selectHubs(manager, scope, query);
+  const health = query.health ? new Set(query.health) : null;
+  const items: DatacenterDto[] = [];
+  for (const hub of hubs) {
+    const zones = [...hub.store.datacenters.keys()].sort();
+    for (const zone of zones) {
+      const dc = datacenterDto(hub, hub.store.datacenters.get(zone)!);
+      if (health && !health.has(dc.health)) continue;
+      if (query.q && !matchesText(dc, query.q)) continue;
+      items.push(dc);
+    }
+  }
+  return { items, hubs: hubStatuses(hubs) };
+}
+
+export type DatacenterDetail = DatacenterDto & { nodeList: NodeListItem[]; hubStatus: HubListStatus };
+
+/** Parses `<hub>:<zone>`; 404 when the hub or the zone is unknown. */
+export function getDatacenter(manager: HubManager, scope: FleetScope, id: string): DatacenterDetail {
+  const separator = id.indexOf(':');
+  if (separator <= 0 || separator === id.length - 1) throw notFound(`Datacenter "${id}" not found; ids look like <hub>:<zone>`);
+  const hubName = id.slice(0, separator);
+  const zone = id.slice(separator + 1);
+  let hub;
+  try {
+    hub = requireHub(manager, scope, hubName);
+  } catch {
+    throw notFound(`Datacenter "${id}" not found: hub "${hubName}" is not configured`);
+  }
+  const dc = hub.store.datacenters.get(zone);
+  if (!dc) throw notFound(`Datacenter "${id}" not found`);
+  const nodeList = [...dc.nodeNames]
+    .sort()
+    .map((name) => hub.store.nodes.get(name))
+    .filter((node) => node !== undefined)
+    .map((node) => nodeListItem(hub, node));
+  return { ...datacenterDto(hub, dc), nodeList, hubStatus: hub.listStatus() };
+}

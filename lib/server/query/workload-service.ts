@@ -1,0 +1,75 @@
+import 'server-only';
+
+import type { PagedResponse, WorkloadListItem, WorkloadListQuery } from '@/lib/contracts/fleet';
+import type { HubConnection } from '@/lib/server/hubs/hub-connection';
+import type { HubManager } from '@/lib/server/hubs/hub-manager';
+import type { WorkloadRecord } from '@/lib/server/hubs/records';
+import { workloadListItem } from '@/lib/server/query/dto';
+import { hubStatuses, selectHubs } from '@/lib/server/query/hub-service';
+import { decodeCursor, encodeCursor, pageOf, type SortValue } from '@/lib/server/query/paging';
+import { scopeAllowsNamespace, type FleetScope } from '@/lib/server/query/scope';
+
+interface WorkloadRow {
+  hub: HubConnection;
+  key: string;
+  workload: WorkloadRecord;
+}
+
+function sortValueOf(sort: WorkloadListQuery['sort'], row: WorkloadRow): SortValue {
+  const { hub, workload } = row;
+  switch (sort) {
+    case 'name':
+      return workload.name;
+    case 'namespace':
+      return workload.namespace;
+    case 'hub':
+      return hub.name;
+    case 'kind':
+      return workload.kind;
+    case 'desired':
+      return workload.desired;
+    case 'ready':
+      return workload.ready;
+    case 'createdAt':
+      return workload.createdMs;
+  }
+}
+
+/** GET /api/v1/workloads: Deployments and DaemonSets. */
+export function listWorkloads(manager: HubManager, scope: FleetScope, query: WorkloadListQuery): PagedResponse<WorkloadListItem> {
+  const hubs = selectHubs(manager, scope, query);
+  const after = decodeCursor(query.cursor, query.sort, query.order);
+  const namespaces = query.namespace ? new Set(query.namespace) : null;
+  const tenants = query.tenant ? new Set(query.tenant) : null;
+  const needle = query.q ? query.q.toLowerCase() : null;
+  function* rows(): Iterable<WorkloadRow> {
+    for (const hub of hubs) for (const [key, workload] of hub.store.workloads) yield { hub, key, workload };
+  }
+  const result = pageOf({
+    items: rows(),
+    filter: ({ hub, workload }) => {
+      if (!scopeAllowsNamespace(scope, hub, workload.namespace)) return false;
+      if (query.kind && workload.kind !== query.kind) return false;
+      if (namespaces && !namespaces.has(workload.namespace)) return false;
+      if (tenants) {
+        const tenant = hub.store.tenantOf(workload.namespace);
+        if (tenant === null || !tenants.has(tenant)) return false;
+      }
+      if (needle && !workload.name.toLowerCase().includes(needle) && !workload.namespace.includes(needle) && !workload.images.some((i) => i.toLowerCase().includes(needle))) {
+        return false;
+      }
+      return true;
+    },
+    sortValue: (row) => sortValueOf(query.sort, row),
+    id: (row) => `${row.hub.name}/${row.key}`,
+    order: query.order,
+    limit: query.limit,
+    after,
+  });
+  return {
+    items: result.page.map((row) => workloadListItem(row.hub, row.workload)),
+    nextCursor: result.next ? encodeCursor(query.sort, query.order, result.next) : null,
+    total: result.total,
+    hubs: hubStatuses(hubs),
+  };
+}
