@@ -97,11 +97,17 @@ export function SearchFilter({
   onChange,
   placeholder,
   label,
+  testId = 'filter-search',
+  className,
+  icon = true,
 }: {
   value: string | undefined;
   onChange: (value: string | null) => void;
   placeholder: string;
   label: string;
+  testId?: string;
+  className?: string;
+  icon?: boolean;
 }) {
   const [text, setText] = useState(value ?? '');
   const [lastValue, setLastValue] = useState(value);
@@ -117,16 +123,16 @@ export function SearchFilter({
   }, [text, value, onChange]);
 
   return (
-    <div className="relative w-64 max-w-full">
-      <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-faint" />
+    <div className={cn('relative w-64 max-w-full', className)}>
+      {icon ? <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-faint" /> : null}
       <input
         type="search"
         aria-label={label}
         placeholder={placeholder}
         value={text}
         onChange={(event) => setText(event.target.value)}
-        className={cn(inputClasses, 'h-7 pl-7 text-xs')}
-        data-testid="filter-search"
+        className={cn(inputClasses, 'h-7 text-xs', icon && 'pl-7', value && !icon && 'border-accent/60')}
+        data-testid={testId}
       />
     </div>
   );
