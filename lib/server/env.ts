@@ -99,7 +99,7 @@ export function decodeSecretKey(raw: string): Buffer | undefined {
  */
 export function parseEnv(
   source: Record<string, string | undefined>,
-  options: { cwd?: string; demoSecrets?: DemoSecretStore } = {},
+  options: { cwd?: string; demoSecrets?: DemoSecretStore; version?: string } = {},
 ): Env {
   const cwd = options.cwd ?? process.cwd();
   const demoSecrets = options.demoSecrets ?? ephemeralSecrets;
@@ -256,7 +256,7 @@ export function parseEnv(
     simulator,
     logLevel,
     secureCookies: publicUrl.startsWith('https://'),
-    version: read('npm_package_version') ?? '0.0.0',
+    version: read('npm_package_version') ?? options.version ?? '0.0.0',
   };
 }
 
@@ -281,12 +281,26 @@ export const fileDemoSecrets: DemoSecretStore = (name, dataDir) => {
   }
 };
 
+/** The version in package.json (`next start` run directly has no npm_package_version). */
+function packageVersion(): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(/*turbopackIgnore: true*/ path.join(process.cwd(), 'package.json'), 'utf8'));
+    return typeof manifest.version === 'string' ? manifest.version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const globalForEnv = globalThis as unknown as { overlookEnv?: Env };
 
 /** The process configuration, parsed once from process.env (throws ConfigError when invalid). */
 export function getEnv(): Env {
   if (!globalForEnv.overlookEnv) {
-    globalForEnv.overlookEnv = parseEnv(process.env, { demoSecrets: fileDemoSecrets });
+    const env = parseEnv(process.env, { demoSecrets: fileDemoSecrets, version: packageVersion() });
+    // next-auth 4 takes its base URL only from process.env.NEXTAUTH_URL (else http://localhost:3000),
+    // so the default we computed from PORT is handed to it here.
+    process.env.NEXTAUTH_URL ??= env.publicUrl;
+    globalForEnv.overlookEnv = env;
   }
   return globalForEnv.overlookEnv;
 }

@@ -44,7 +44,8 @@ export function migrationChecksum(sql: string): string {
 }
 
 export async function readLocalMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): Promise<LocalMigration[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  // turbopackIgnore: the folder is read at run time from the working tree, not traced into the bundle.
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -53,7 +54,7 @@ export async function readLocalMigrations(dir: string = DEFAULT_MIGRATIONS_DIR):
   for (const name of names) {
     let sql: string;
     try {
-      sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8');
+      sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, 'migration.sql'), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw error;
