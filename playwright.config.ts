@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-const port = 3100;
-const baseURL = `http://127.0.0.1:${port}`;
+import { E2E_BASE_URL as baseURL, E2E_PORT as port } from './e2e/support/base-url';
 
 /**
  * End-to-end tests in real Chromium against the production server (`node scripts/start.mjs`, which

@@ -9,6 +9,7 @@
  * - `signIn(page, email, password?)` is exported for specs that need another account.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { E2E_BASE_URL } from './support/base-url';
 
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/server/auth/demo-accounts';
 
@@ -114,8 +115,19 @@ export class Shell {
   }
 }
 
-/** Signs `page` in through the real sign-in form and waits for the console. */
-export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD, callbackUrl?: string) {
+/**
+ * Signs `page` in through the real sign-in form and waits for the console. The UI language is pinned
+ * to English with the `overlook-locale` cookie (which wins over the account's saved language), so a
+ * spec that switched an account to Chinese cannot change what later specs see.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string = DEMO_PASSWORD,
+  options: { callbackUrl?: string; locale?: 'en' | 'zh-CN' } = {},
+) {
+  const { callbackUrl, locale = 'en' } = options;
+  await page.context().addCookies([{ name: 'overlook-locale', value: locale, url: E2E_BASE_URL }]);
   const login = new LoginPage(page);
   await login.goto(callbackUrl);
   await login.signIn(email, password);

@@ -3,15 +3,19 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { AlertCircle, ArrowRight, UserRound } from 'lucide-react';
+import { AlertCircle, ArrowRight, FlaskConical } from 'lucide-react';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { Field, Input } from '@/components/ui/input';
 
 export type DemoAccountOption = {
   email: string;
   name: string;
-  /** What the account can do, e.g. "Platform admin: everything". */
+  /** The account's role, translated, e.g. "Operator · cn-east". */
   description: string;
+  /** Badge tone: admins stand out from read-only accounts. */
+  tone?: 'accent' | 'info' | 'neutral';
 };
 
 /** next-auth's code for "authorize() returned null" — every ordinary failed sign-in. */
@@ -27,7 +31,10 @@ export function SignInForm({
   initialError,
   demoAccounts,
   demoPassword,
+  header,
 }: {
+  /** Server-rendered card heading (title, subtitle, setup notice). */
+  header?: React.ReactNode;
   /** Same-origin path to return to; validated on the server before it gets here. */
   callbackUrl: string;
   /** `?error=` from a next-auth redirect, if any. */
@@ -81,85 +88,101 @@ export function SignInForm({
     submitRef.current?.focus();
   }
 
-  return (
-    <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? 'sign-in-error' : undefined}>
-        {error ? (
-          <div
-            id="sign-in-error"
-            role="alert"
-            data-testid="sign-in-error"
-            className="flex items-start gap-2 rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-[13px] text-danger"
-          >
-            <AlertCircle aria-hidden className="mt-0.5 size-4 shrink-0" />
-            <span>{error}</span>
-          </div>
-        ) : null}
-        <Field label={t('signIn.email')} htmlFor="email">
-          <Input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            autoFocus
-            required
-            placeholder={t('signIn.emailPlaceholder')}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={error ? true : undefined}
-            className="h-9"
-          />
-        </Field>
-        <Field label={t('signIn.password')} htmlFor="password">
-          <Input
-            ref={passwordRef}
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-invalid={error ? true : undefined}
-            className="h-9"
-          />
-        </Field>
-        <Button ref={submitRef} type="submit" variant="primary" disabled={pending} className="h-9 w-full justify-center">
-          {pending ? t('signIn.submitting') : t('signIn.submit')}
-          {pending ? null : <ArrowRight aria-hidden />}
-        </Button>
-      </form>
+  const hasDemo = demoAccounts !== undefined && demoAccounts.length > 0;
 
-      {demoAccounts && demoAccounts.length > 0 ? (
-        <section aria-labelledby="demo-accounts-title" className="rounded-lg border border-border bg-panel-sunken" data-testid="demo-accounts">
-          <div className="border-b border-border px-3.5 py-2.5">
-            <h2 id="demo-accounts-title" className="text-xs font-semibold text-fg">
+  return (
+    <div className={cn('grid w-full max-w-[400px] items-start gap-4', hasDemo && 'lg:max-w-none lg:grid-cols-[400px_360px] lg:justify-center')}>
+      <div className="rounded-xl border border-border bg-panel p-6 shadow-pop" data-testid="sign-in-card">
+        {header}
+        <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? 'sign-in-error' : undefined}>
+          {error ? (
+            <div
+              id="sign-in-error"
+              role="alert"
+              data-testid="sign-in-error"
+              className="flex items-start gap-2 rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-[13px] text-danger"
+            >
+              <AlertCircle aria-hidden className="mt-0.5 size-4 shrink-0" />
+              <span>{error}</span>
+            </div>
+          ) : null}
+          <Field label={t('signIn.email')} htmlFor="email">
+            <Input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              autoFocus
+              required
+              placeholder={t('signIn.emailPlaceholder')}
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              aria-invalid={error ? true : undefined}
+              className="h-9"
+            />
+          </Field>
+          <Field label={t('signIn.password')} htmlFor="password">
+            <Input
+              ref={passwordRef}
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              aria-invalid={error ? true : undefined}
+              className="h-9"
+            />
+          </Field>
+          <Button ref={submitRef} type="submit" variant="primary" disabled={pending} className="h-9 w-full justify-center">
+            {pending ? t('signIn.submitting') : t('signIn.submit')}
+            {pending ? null : <ArrowRight aria-hidden />}
+          </Button>
+        </form>
+      </div>
+
+      {hasDemo ? (
+        <section
+          aria-labelledby="demo-accounts-title"
+          className="rounded-xl border border-border bg-panel/80 shadow-panel backdrop-blur"
+          data-testid="demo-accounts"
+        >
+          <div className="border-b border-border px-4 py-3">
+            <h2 id="demo-accounts-title" className="flex items-center gap-2 text-[13px] font-semibold text-fg">
+              <FlaskConical aria-hidden className="size-4 text-warning" />
               {t('demo.title')}
             </h2>
-            <p className="mt-0.5 text-xs text-muted">
+            <p className="mt-1 text-xs leading-[18px] text-muted">
               {t.rich('demo.description', {
                 password: demoPassword ?? '',
-                code: (chunks) => <code className="font-mono text-fg">{chunks}</code>,
+                code: (chunks) => <code className="rounded bg-panel-raised px-1 py-px font-mono text-fg">{chunks}</code>,
               })}
             </p>
           </div>
-          <ul className="divide-y divide-border">
+          <ul className="p-1.5">
             {demoAccounts.map((account) => (
               <li key={account.email}>
                 <button
                   type="button"
                   onClick={() => fillDemoAccount(account)}
                   aria-label={t('demo.use', { email: account.email })}
-                  className="flex w-full items-center gap-3 px-3.5 py-2 text-left transition-colors hover:bg-panel-raised"
+                  aria-pressed={email === account.email}
+                  className={cn(
+                    'flex w-full items-center gap-3 rounded-lg px-2.5 py-2 text-left transition-colors hover:bg-panel-raised',
+                    email === account.email && 'bg-accent-soft hover:bg-accent-soft',
+                  )}
                 >
-                  <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-accent-soft text-accent">
-                    <UserRound aria-hidden className="size-3.5" />
+                  <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-panel-raised text-2xs font-semibold text-muted">
+                    {account.name.slice(0, 1).toUpperCase()}
                   </span>
                   <span className="min-w-0 flex-1">
                     <span className="block truncate text-[13px] font-medium text-fg">{account.name}</span>
-                    <span className="block truncate text-xs text-muted">{account.description}</span>
+                    <span className="block truncate font-mono text-2xs text-faint">{account.email}</span>
                   </span>
-                  <span className="shrink-0 font-mono text-2xs text-faint">{account.email}</span>
+                  <Badge tone={account.tone ?? 'neutral'} className="shrink-0">
+                    {account.description}
+                  </Badge>
                 </button>
               </li>
             ))}

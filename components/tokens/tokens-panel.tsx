@@ -97,7 +97,7 @@ function TokensTable({ tokens, onRevoke }: { tokens: ApiTokenDto[]; onRevoke: (t
             <TableRow key={token.id} data-testid="token-row" data-token-name={token.name}>
               <TableCell>
                 <div className="font-medium text-fg">{token.name}</div>
-                <div className="font-mono text-2xs text-faint">{token.prefix}…</div>
+                <div className="font-mono text-2xs text-faint">olk_{token.prefix}_…</div>
               </TableCell>
               <TableCell>
                 <div className="flex gap-1">

@@ -2,7 +2,7 @@ import { forwardRef, type InputHTMLAttributes } from 'react';
 import { cn } from './cn';
 
 export const inputClasses =
-  'h-8 w-full rounded-md border border-border-strong bg-panel-sunken px-2.5 text-[13px] text-fg placeholder:text-faint ' +
+  'h-8 w-full rounded-md border border-border-strong bg-panel dark:bg-panel-sunken px-2.5 text-[13px] text-fg placeholder:text-faint ' +
   'transition-colors hover:border-faint focus:border-accent focus:outline-none focus-visible:outline-none focus:ring-2 focus:ring-ring ' +
   'disabled:cursor-not-allowed disabled:opacity-60 aria-[invalid=true]:border-danger';
 

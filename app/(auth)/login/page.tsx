@@ -34,45 +34,51 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const common = await getTranslations('common');
   const needsFirstAdmin = !env.demo && !(await hasAnyAdmin());
 
+  const header = (
+    <>
+      <h1 className="text-base font-semibold text-fg">{t('signIn.title')}</h1>
+      <p className="mt-1 mb-5 text-[13px] text-muted">{t('signIn.subtitle')}</p>
+      {needsFirstAdmin ? (
+        <div className="mb-5 rounded-md border border-info/30 bg-info-soft px-3 py-2.5 text-[13px]" data-testid="no-admin">
+          <div className="flex items-center gap-2 font-medium text-info">
+            <Terminal aria-hidden className="size-4" />
+            {t('setup.title')}
+          </div>
+          <p className="mt-1 text-muted">{t('setup.description')}</p>
+          <code className="mt-2 block overflow-x-auto rounded bg-panel-sunken px-2 py-1.5 font-mono text-xs whitespace-nowrap text-fg">
+            npm run admin:create -- --email you@example.com
+          </code>
+        </div>
+      ) : null}
+    </>
+  );
+
   return (
-    <div className="w-full max-w-[400px]">
+    <div className="flex w-full flex-col items-center">
       <div className="mb-6 flex flex-col items-center text-center">
         <ProductLogo className="size-10" />
         <div className="mt-3 text-[15px] font-semibold tracking-tight text-fg">{common('productName')}</div>
+        <div className="mt-0.5 text-xs text-faint">{common('productTagline')}</div>
       </div>
-      <div className="rounded-xl border border-border bg-panel p-6 shadow-pop" data-testid="sign-in-card">
-        <h1 className="text-base font-semibold text-fg">{t('signIn.title')}</h1>
-        <p className="mt-1 mb-5 text-[13px] text-muted">{t('signIn.subtitle')}</p>
-        {needsFirstAdmin ? (
-          <div className="mb-5 rounded-md border border-info/30 bg-info-soft px-3 py-2.5 text-[13px]" data-testid="no-admin">
-            <div className="flex items-center gap-2 font-medium text-info">
-              <Terminal aria-hidden className="size-4" />
-              {t('setup.title')}
-            </div>
-            <p className="mt-1 text-muted">{t('setup.description')}</p>
-            <code className="mt-2 block overflow-x-auto rounded bg-panel-sunken px-2 py-1.5 font-mono text-xs whitespace-nowrap text-fg">
-              npm run admin:create -- --email you@example.com
-            </code>
-          </div>
-        ) : null}
-        <SignInForm
-          callbackUrl={callbackUrl}
-          initialError={first(params.error)}
-          demoAccounts={
-            env.demo
-              ? demoAccounts.map((account) => ({
-                  email: account.email,
-                  name: account.name,
-                  // Described from the role binding through the catalog, so it reads in the UI language.
-                  description: describeRole([{ role: account.role, scope: account.scope }], (role) =>
-                    common(`roles.${role}`),
-                  ),
-                }))
-              : undefined
-          }
-          demoPassword={env.demo ? DEMO_PASSWORD : undefined}
-        />
-      </div>
+      <SignInForm
+        header={header}
+        callbackUrl={callbackUrl}
+        initialError={first(params.error)}
+        demoAccounts={
+          env.demo
+            ? demoAccounts.map((account) => ({
+                email: account.email,
+                name: account.name,
+                // Described from the role binding through the catalog, so it reads in the UI language.
+                description: describeRole([{ role: account.role, scope: account.scope }], (role) =>
+                  common(`roles.${role}`),
+                ),
+                tone: account.role === 'platform-admin' ? 'accent' : account.role === 'operator' ? 'info' : 'neutral',
+              }))
+            : undefined
+        }
+        demoPassword={env.demo ? DEMO_PASSWORD : undefined}
+      />
     </div>
   );
 }

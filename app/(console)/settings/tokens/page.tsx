@@ -13,7 +13,9 @@ export default async function TokensPage() {
   const nav = await getTranslations('shell.nav.sections');
   return (
     <PageContainer>
-      <PageHeader eyebrow={nav('settings')} title={t('title')} description={t('description')} />
+      <PageHeader eyebrow={nav('settings')} title={t('title')} description={t.rich('description', {
+          code: (chunks) => <code className="rounded bg-panel-raised px-1 py-px font-mono text-xs text-fg">{chunks}</code>,
+        })} />
       <div className="max-w-5xl">
         <TokensPanel />
       </div>
