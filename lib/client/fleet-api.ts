@@ -10,6 +10,7 @@ import type {
   DatacenterListResponse,
   FleetSummary,
   HubListResponse,
+  HubListStatus,
   MutationResult,
   NodeDetail,
   NodeListItem,
@@ -126,7 +127,7 @@ export const datacenterQuery = (id: string) =>
   queryOptions({
     queryKey: fleetKeys.datacenter(id),
     queryFn: ({ signal }) =>
-      fleetFetch<DatacenterDto & { hubStatus?: DatacenterListResponse['hubs'][number] }>(
+      fleetFetch<DatacenterDto & { hubStatus?: HubListStatus }>(
         `/api/v1/datacenters/${encodeURIComponent(id)}`,
         {},
         signal,
