@@ -22,7 +22,6 @@ export interface ResourceDef {
 }
 
 const readWrite = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-const readOnly = ['get', 'list', 'watch'];
 
 export const RESOURCES: ResourceDef[] = [
   { id: 'namespaces', group: '', version: 'v1', plural: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], shortNames: ['ns'], fields: ['status.phase'], subresources: [{ name: 'status', kind: 'Namespace', verbs: ['get', 'patch', 'update'] }] },

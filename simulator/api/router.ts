@@ -11,6 +11,7 @@ import { applyPatch, patchTypeOf } from './patch';
 import { metricsResponse } from './metrics';
 import { handleLogs } from './logs';
 import { prometheusExposition } from './prometheus';
+import { tableVersion, toTable, wantsTable, type IncludeObject } from './table';
 import { ApiError, badRequest, invalid, notFound, pathNotFound, sendJson, sendStatus } from './status';
 
 export interface Caller {
@@ -183,7 +184,11 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     const obj = getOrThrow(hub, resource, namespace, name);
     if (sub === 'scale' && resource.id === 'apps/deployments') return sendJson(res, 200, scaleOf(obj));
     if (sub && sub !== 'status') throw pathNotFound();
-    return sendJson(res, 200, entryJson(hub.store.get(resource.id, keyOf(namespace, name))!));
+    const accept = req.headers.accept;
+    if (!sub && wantsTable(accept)) {
+      return sendJson(res, 200, toTable(resource, [obj], { resourceVersion: obj.metadata.resourceVersion }, tableInclude(params), tableVersion(accept)));
+    }
+    return sendJson(res, 200, entryJson(hub.store.get(resource.id, keyOf(resource.namespaced ? namespace : undefined, name))!));
   }
   if (method === 'PATCH' || method === 'PUT') {
     if (!name) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
@@ -231,6 +236,11 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     return createObject(hub, resource, namespace, parseJsonBody(body), res);
   }
   throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+}
+
+function tableInclude(params: URLSearchParams): IncludeObject {
+  const v = params.get('includeObject');
+  return v === 'None' || v === 'Object' ? v : 'Metadata';
 }
 
 function keyOf(namespace: string | undefined, name: string): string {

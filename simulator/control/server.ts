@@ -83,6 +83,10 @@ export function createControlServer(pairs: Pair[]): http.Server {
         await p.server.goUp();
         return send(res, 200, { hub: p.hub.name, up: true, mode: 'up', server: p.server.url });
       }
+      if (parts.length === 3 && parts[2] === 'compact') {
+        p.hub.store.compact();
+        return send(res, 200, { hub: p.hub.name, compactedResourceVersion: String(p.hub.store.resourceVersion) });
+      }
       if (parts.length === 3 && parts[2] === 'faults') {
         const faults = await body(req, faultsBodySchema);
         p.server.faults = faults;

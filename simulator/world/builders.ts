@@ -151,7 +151,9 @@ export function buildContainerStatus(
   if (health === 'failed') {
     return { ...base, containerID: cid, ready: false, started: false, restartCount: restarts, state: { terminated: { exitCode: 137, reason: 'OOMKilled', startedAt: isoTime(startMs), finishedAt: isoTime(startMs + 3_600_000), containerID: cid } }, lastState: {} };
   }
-  const lastStart = startMs + restarts * 60_000;
+  // The latest restart falls somewhere in the pod's life, recent more often than not.
+  const lifetime = Math.max(0, Date.now() - startMs - 60_000);
+  const lastStart = restarts > 0 ? startMs + Math.floor(lifetime * (1 - rng.next() ** 3)) : startMs;
   const lastState =
     restarts > 0
       ? { terminated: { exitCode: rng.chance(0.3) ? 137 : 1, reason: '', startedAt: isoTime(lastStart - 50_000), finishedAt: isoTime(lastStart - 2_000), containerID: `containerd://${rng.hex(64)}` } }

@@ -400,9 +400,8 @@ export function generateHub(store: Store, hubName: string, hubIndex: number, sca
     for (let i = 0; i < opts.replicas; i++) {
       const node = opts.nodes[i % opts.nodes.length];
       const h = opts.fixedHealth ? { health: 'running' as PodHealth, restarts: 0 } : healthFor();
-      const created = Math.max(rsCreated, nowMs - rng.int(1, 40) * day) + rng.int(0, 3_600_000);
-      void created;
-      const podCreated = rsCreated + Math.floor(rng.next() * Math.max(0, nowMs - 120_000 - rsCreated));
+      // Pending pods are young (still pulling images); the rest are spread over the ReplicaSet's life.
+      const podCreated = h.health === 'pending' ? nowMs - rng.int(20_000, 600_000) : rsCreated + Math.floor(rng.next() * Math.max(0, nowMs - 120_000 - rsCreated));
       store.seed('pods', buildPod({
         rng,
         name: `${rsName}-${rng.suffix(5)}`,

@@ -615,7 +615,10 @@ export class Hub {
       const oldest = this.eventKeys.shift()!;
       // Events age out like the apiserver's 1 h TTL, just by count here.
       if (live) this.store.delete('events', oldest);
-      else this.store.table('events').entries.delete(oldest), this.store.table('events').removeKey(oldest);
+      else {
+        this.store.table('events').entries.delete(oldest);
+        this.store.table('events').removeKey(oldest);
+      }
     }
   }
 

@@ -208,6 +208,13 @@ export class Store {
     if (set) for (const l of set) l.onEvent(event);
   }
 
+  /** Forget all history, as an etcd compaction would: every older resourceVersion now gets 410. */
+  compact(): void {
+    this.history.length = 0;
+    this.historyStart = 0;
+    this.compactedRevision = this.revision;
+  }
+
   /** Events with rv > fromRevision for a resource, or undefined if that history has been compacted. */
   eventsSince(resource: string, fromRevision: number): StoreEvent[] | undefined {
     if (fromRevision < this.compactedRevision) return undefined;
