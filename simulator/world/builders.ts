@@ -4,7 +4,8 @@ import { Rng, hashString } from './rng';
 /** Object builders shared by the initial generator and the live controllers. */
 
 export function isoTime(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const iso = new Date(Math.floor(ms / 1000) * 1000).toISOString();
+  return `${iso.slice(0, 19)}Z`;
 }
 
 /** MicroTime as Leases and events.k8s.io use: RFC3339 with microseconds. */
@@ -58,7 +59,18 @@ function containerId(rng: Rng): string {
   return `containerd://${rng.hex(64)}`;
 }
 
+const imageIds = new Map<string, string>();
+
 function imageId(image: string): string {
+  let id = imageIds.get(image);
+  if (id === undefined) {
+    id = computeImageId(image);
+    imageIds.set(image, id);
+  }
+  return id;
+}
+
+function computeImageId(image: string): string {
   const repo = image.replace(/:[^:/]+$/, '');
   return `${repo}@sha256:${hashString(image).toString(16).padStart(8, '0').repeat(8)}`;
 }

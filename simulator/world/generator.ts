@@ -51,8 +51,8 @@ export interface HubModel {
 }
 
 const SCALE = {
-  small: { datacentersPerHub: 8, nodesMin: 5, nodesMax: 12, podsPerNode: 10 },
-  large: { datacentersPerHub: 20, nodesMin: 40, nodesMax: 60, podsPerNode: 20 },
+  small: { datacentersPerHub: 8, edgeNodesPerHub: 68, podsPerNode: 10 },
+  large: { datacentersPerHub: 20, edgeNodesPerHub: 1000, podsPerNode: 20 },
 } as const;
 
 const GATEWAY_RANGES = ['203.0.113', '198.51.100', '192.0.2'];
@@ -157,6 +157,11 @@ export function generateHub(store: Store, hubName: string, hubIndex: number, sca
   // --- datacenters and edge nodes -----------------------------------------------------------------
   const cities = HUB_CITIES[hubName] ?? [{ name: hubName, lat: 0, lon: 0 }];
   let edgeIndex = 0;
+  // Datacenter sizes vary (0.5x-1.5x) but add up to exactly edgeNodesPerHub.
+  const sizeWeights = Array.from({ length: cfg.datacentersPerHub }, () => 0.5 + rng.next());
+  const weightSum = sizeWeights.reduce((a, b) => a + b, 0);
+  const dcSizes = sizeWeights.map((w) => Math.max(2, Math.floor((w / weightSum) * cfg.edgeNodesPerHub)));
+  for (let i = 0; dcSizes.reduce((a, b) => a + b, 0) < cfg.edgeNodesPerHub; i++) dcSizes[i % dcSizes.length]++;
   for (let d = 0; d < cfg.datacentersPerHub; d++) {
     const city = cities[d % cities.length];
     const site = Math.floor(d / cities.length) + 1;
@@ -174,7 +179,7 @@ export function generateHub(store: Store, hubName: string, hubIndex: number, sca
       'overlook.io/gateway': dc.gateway,
     };
     const dcCreated = clusterCreated + rng.int(10, 250) * day;
-    const nodeCount = rng.int(cfg.nodesMin, cfg.nodesMax);
+    const nodeCount = dcSizes[d];
     const dcArm = rng.chance(0.35);
     for (let n = 0; n < nodeCount; n++) {
       const name = `${id}-edge-${String(n + 1).padStart(3, '0')}`;
@@ -587,11 +592,20 @@ export function generateHub(store: Store, hubName: string, hubIndex: number, sca
       if (tenant.name === 'globex') for (const n of nodes) if (rng.chance(0.5)) cameraSites.push(n);
     }
     if (candidates.length === 0) continue;
-    const budget = nodes.length * (cfg.podsPerNode - 1) - (present.some((t) => t.name === 'globex') ? Math.ceil(nodes.length / 2) : 0);
-    const weights = candidates.map((c) => c.w.weight * (0.6 + rng.next()));
+    let budget = nodes.length * (cfg.podsPerNode - 1) - (present.some((t) => t.name === 'globex') ? Math.ceil(nodes.length / 2) : 0);
+    // Accelerator workloads are bounded by the accelerator nodes; the rest of the budget goes by weight.
+    const replicasOf = new Map<(typeof candidates)[number], number>();
+    for (const c of candidates) {
+      if (!c.w.accelerator) continue;
+      const r = Math.max(1, Math.min(c.nodes.length * 2, Math.round(budget * 0.08 * c.w.weight)));
+      replicasOf.set(c, r);
+      budget -= r;
+    }
+    const general = candidates.filter((c) => !c.w.accelerator);
+    const weights = general.map((c) => c.w.weight * (0.6 + rng.next()));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
-    candidates.forEach((c, i) => {
-      const replicas = Math.max(1, Math.round((budget * weights[i]) / totalWeight));
+    general.forEach((c, i) => replicasOf.set(c, Math.max(1, Math.round((Math.max(budget, general.length) * weights[i]) / totalWeight))));
+    for (const c of candidates) {
       const site = dc.id.slice(hubName.length + 1);
       addDeployment({
         namespace: c.ns,
@@ -599,12 +613,12 @@ export function generateHub(store: Store, hubName: string, hubIndex: number, sca
         labels: { app: c.w.name, 'app.kubernetes.io/name': c.w.name, 'app.kubernetes.io/part-of': c.tenant, 'overlook.io/datacenter': dc.id },
         workload: c.w,
         registry,
-        replicas: Math.min(replicas, c.w.accelerator ? c.nodes.length * 2 : replicas),
+        replicas: replicasOf.get(c)!,
         nodes: c.nodes,
-        nodeSelector: { 'topology.kubernetes.io/zone': dc.id, ...(c.w.accelerator === undefined ? {} : {}) },
+        nodeSelector: { 'topology.kubernetes.io/zone': dc.id },
         created: nowMs - rng.int(20, 200) * day,
       });
-    });
+    }
   }
   const globexCameras = TENANTS.find((t) => t.name === 'globex')!.namespaces[0];
   if (tenants.some((t) => t.name === 'globex') && cameraSites.length > 0) {

@@ -66,8 +66,10 @@ export class Hub {
     this.churnRng = new Rng(`${opts.seed}:${opts.name}:churn`);
     this.model = generateHub(this.store, opts.name, opts.index, opts.scale, opts.seed, opts.nowMs);
     for (const entry of this.store.values('pods')) this.indexOwner(entry.obj);
+    this.store.finishSeeding();
     this.seedStatuses();
     this.seedEvents(opts.nowMs);
+    this.store.finishSeeding();
   }
 
   start(): void {

@@ -69,9 +69,10 @@ export class Rng {
   }
 
   hex(length: number): string {
+    // Eight hex digits per draw: ids are generated hundreds of thousands of times at large scale.
     let out = '';
-    for (let i = 0; i < length; i++) out += Math.floor(this.next() * 16).toString(16);
-    return out;
+    while (out.length < length) out += Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0');
+    return out.length === length ? out : out.slice(0, length);
   }
 
   /** A child generator whose stream does not depend on how much the parent is used afterwards. */

@@ -73,6 +73,7 @@ export class Store {
   private compactedRevision = 1;
   private readonly listeners = new Map<string, Set<StoreListener>>();
   readonly podsByNode = new Map<string, Set<string>>();
+  private seeding = true;
 
   constructor(private readonly historyLimit: number) {}
 
@@ -134,6 +135,16 @@ export class Store {
     this.commit(resource, obj, 'ADDED', false);
   }
 
+  /** End of initial generation: sort key indexes once instead of inserting each key in order. */
+  finishSeeding(): void {
+    this.seeding = false;
+    for (const t of this.tables.values()) {
+      t.sortedKeys.length = 0;
+      for (const k of t.entries.keys()) t.sortedKeys.push(k);
+      t.sortedKeys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+  }
+
   create(resource: string, obj: KubeObject): Entry {
     return this.commit(resource, obj, 'ADDED', true);
   }
@@ -166,7 +177,7 @@ export class Store {
     obj.metadata = { ...obj.metadata, resourceVersion: String(rv) };
     const entry: Entry = { obj, rv };
     t.entries.set(key, entry);
-    if (!prevEntry) t.insertKey(key);
+    if (!prevEntry && !this.seeding) t.insertKey(key);
     if (resource === 'pods') {
       if (prevEntry) this.unindexPod(prevEntry.obj);
       this.indexPod(obj);
