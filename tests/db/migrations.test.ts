@@ -1,16 +1,19 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { openDatabase } from '@/lib/server/db/client';
 import {
+  applyMigrations,
   DEFAULT_MIGRATIONS_DIR,
   MigrationDriftError,
   migratePostgres,
   migrationChecksum,
+  pgliteMigrationConnection,
   readLocalMigrations,
 } from '@/lib/server/db/migrate';
 
@@ -63,10 +66,9 @@ describe('migrations on PGlite', () => {
     await second.close();
 
     appendFileSync(path.join(migrationsDir, local[0].name, 'migration.sql'), '\n-- edited after release\n');
-    await expect(openDatabase({ kind: 'pglite', dir }, { migrationsDir })).rejects.toThrow(MigrationDriftError);
-    await expect(openDatabase({ kind: 'pglite', dir }, { migrationsDir })).rejects.toThrow(
-      new RegExp(`Migration ${local[0].name} was changed after it was applied`),
-    );
+    const drift = await openDatabase({ kind: 'pglite', dir }, { migrationsDir }).catch((error: unknown) => error);
+    expect(drift).toBeInstanceOf(MigrationDriftError);
+    expect((drift as Error).message).toMatch(new RegExp(`Migration ${local[0].name} was changed after it was applied`));
   });
 
   it('refuses a second opener of the same directory while the first holds it', async () => {
@@ -77,33 +79,33 @@ describe('migrations on PGlite', () => {
     } finally {
       await first.close();
     }
-    // Released on close: a new opener succeeds.
-    const again = await openDatabase({ kind: 'pglite', dir });
-    await again.close();
+    // Released on close.
+    expect(existsSync(`${dir}.lock`)).toBe(false);
   });
 
   it('rolls back a failing migration completely and records nothing', async () => {
-    const dir = path.join(scratch, 'pglite-broken');
     const migrationsDir = copyMigrations('broken-migrations');
     const brokenDir = path.join(migrationsDir, '99990101000000_broken');
-    cpSync(path.join(migrationsDir, (await readLocalMigrations(migrationsDir))[0].name), brokenDir, {
-      recursive: true,
-    });
+    mkdirSync(brokenDir);
     writeFileSync(path.join(brokenDir, 'migration.sql'), 'CREATE TABLE "half" (id int);\nSELECT * FROM missing_table;\n');
-    await expect(openDatabase({ kind: 'pglite', dir }, { migrationsDir })).rejects.toThrow(
-      /Migration 99990101000000_broken failed and was rolled back/,
-    );
-    rmSync(brokenDir, { recursive: true });
-    const healthy = await openDatabase({ kind: 'pglite', dir }, { migrationsDir });
+    const pglite = new PGlite();
     try {
-      const half = await healthy.prisma.$queryRaw<Array<{ n: bigint }>>`
-        SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'half'`;
-      expect(Number(half[0].n)).toBe(0);
-      const recorded = await healthy.prisma.$queryRaw<Array<{ migration_name: string }>>`
-        SELECT migration_name FROM "_prisma_migrations"`;
-      expect(recorded.map((r) => r.migration_name)).not.toContain('99990101000000_broken');
+      const connection = pgliteMigrationConnection(pglite);
+      await expect(applyMigrations(connection, { dir: migrationsDir })).rejects.toThrow(
+        /Migration 99990101000000_broken failed and was rolled back/,
+      );
+      const half = await pglite.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'half'",
+      );
+      expect(half.rows[0].n).toBe(0);
+      const recorded = await pglite.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations"');
+      expect(recorded.rows.map((r) => r.migration_name)).not.toContain('99990101000000_broken');
+      // The migrations before it stay applied; once fixed, the run completes.
+      expect(recorded.rows).toHaveLength((await readLocalMigrations(migrationsDir)).length - 1);
+      writeFileSync(path.join(brokenDir, 'migration.sql'), 'CREATE TABLE "half" (id int);\n');
+      expect((await applyMigrations(connection, { dir: migrationsDir })).applied).toEqual(['99990101000000_broken']);
     } finally {
-      await healthy.close();
+      await pglite.close();
     }
   });
 });

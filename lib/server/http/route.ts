@@ -159,7 +159,16 @@ export function defineRoute<const S extends RouteSpec>(
     let response: Response;
     let principal: Principal | null = null;
     try {
-      principal = await getPrincipalFromRequest(req);
+      if (spec.auth === 'public') {
+        // Public routes (health, readiness) must answer even when the database that sessions
+        // are checked against is down: an unresolvable caller is treated as anonymous.
+        principal = await getPrincipalFromRequest(req).catch((error: unknown) => {
+          log.warn({ err: error, requestId, path }, 'could not resolve the caller of a public route');
+          return null;
+        });
+      } else {
+        principal = await getPrincipalFromRequest(req);
+      }
       if (!principal && spec.auth !== 'public') {
         throw new HttpError(401, 'unauthorized', 'Sign in or send a valid API token');
       }
