@@ -39,6 +39,7 @@ export default defineConfig({
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 240_000,
+    // Piped so a failed build or start-up explains itself in the test output.
     stdout: 'pipe',
     stderr: 'pipe',
     env: {

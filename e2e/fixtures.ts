@@ -101,6 +101,17 @@ export class Shell {
     await expect(this.page.locator('html')).toHaveAttribute('lang', locale);
   }
 
+  /**
+   * Waits (best effort, up to `timeoutMs`) until no widget skeleton (`[data-skeleton]`) is on screen,
+   * so screenshots show data rather than placeholders. Does not fail: a slow widget is another
+   * spec's business.
+   */
+  async waitForWidgets(timeoutMs = 20_000) {
+    await expect(this.page.locator('[data-skeleton]'))
+      .toHaveCount(0, { timeout: timeoutMs })
+      .catch(() => undefined);
+  }
+
   async openUserMenu(): Promise<Locator> {
     await this.userMenuButton.click();
     const menu = this.page.getByRole('menu');
@@ -139,6 +150,8 @@ type Fixtures = {
   loginPage: LoginPage;
   shell: Shell;
   asAdmin: Page;
+  /** Automatic: fails any test during which the browser reported a Content-Security-Policy violation. */
+  cspGuard: void;
 };
 
 // The fixture callback is named `provide` (not Playwright's usual `use`) so the React hooks lint rule
@@ -154,6 +167,20 @@ export const test = base.extend<Fixtures>({
     await signIn(page, demoUsers.admin);
     await provide(page);
   },
+  cspGuard: [
+    async ({ page }, provide) => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        const text = message.text();
+        if (message.type() === 'error' && /Content Security Policy|Refused to (execute|load|apply)/i.test(text)) {
+          violations.push(text);
+        }
+      });
+      await provide();
+      expect(violations, 'the page reported CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -28,6 +28,7 @@ test.describe('console shell', () => {
     await shell.navigate('镜像仓库');
     await expect(page.getByRole('heading', { level: 1, name: '镜像仓库' })).toBeVisible();
     await expect(shell.navLink('镜像仓库')).toHaveAttribute('aria-current', 'page');
+    await page.screenshot({ path: screenshot('shell-zh-CN.png') });
 
     // Back to English (the choice is saved on the account, and later specs expect English).
     await shell.setLanguage('en');
@@ -37,6 +38,7 @@ test.describe('console shell', () => {
   test('switches theme, applies it to <html> and remembers it after a reload', async ({ asAdmin: page, shell }) => {
     const html = page.locator('html');
     await expect(html).toHaveClass(/\bdark\b/);
+    await shell.waitForWidgets();
     await page.screenshot({ path: screenshot('shell-dark.png') });
 
     await shell.setTheme('Light');
@@ -49,6 +51,7 @@ test.describe('console shell', () => {
     await expect(html).toHaveClass(/\blight\b/);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(245, 246, 248)');
+    await shell.waitForWidgets();
     await page.screenshot({ path: screenshot('shell-light.png') });
 
     await shell.setTheme('System');
