@@ -17,16 +17,21 @@ export async function seedDemoAccounts(db: PrismaClient): Promise<string[]> {
   for (const account of DEMO_ACCOUNTS) {
     if (await users.findByEmail(account.email)) continue;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    // User and binding together, so a crash cannot leave a demo user without its role.
-    await db.$transaction(async (tx) => {
-      const user = await usersRepository(tx as PrismaClient).create({
-        email: account.email,
-        name: account.name,
-        passwordHash,
+    try {
+      // User and binding together, so a crash cannot leave a demo user without its role.
+      await db.$transaction(async (tx) => {
+        const user = await usersRepository(tx as PrismaClient).create({
+          email: account.email,
+          name: account.name,
+          passwordHash,
+        });
+        await roleBindingsRepository(tx as PrismaClient).add(user.id, { role: account.role, scope: account.scope });
       });
-      await roleBindingsRepository(tx as PrismaClient).add(user.id, { role: account.role, scope: account.scope });
-    });
-    created.push(account.email);
+      created.push(account.email);
+    } catch (error) {
+      // Another replica sharing the PostgreSQL database seeded it first: that is the same outcome.
+      if ((error as { code?: string }).code !== 'P2002') throw error;
+    }
   }
   return created;
 }
