@@ -221,7 +221,7 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
       const marked = hub.deletePod(namespace!, name) ?? current;
       return sendJson(res, 200, marked);
     }
-    if (resource.id === 'nodes' || resource.id === 'namespaces') throw forbidden({ ...caller, user: caller.user }, 'delete', resource, undefined, namespace, name);
+    if (resource.id === 'nodes' || resource.id === 'namespaces') throw new ApiError(405, 'MethodNotAllowed', `the simulator does not delete ${resource.plural}`);
     const deleted = hub.store.delete(resource.id, keyOf(namespace, name))!;
     return sendJson(res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, ...(resource.group ? { group: resource.group } : {}), kind: resource.plural, uid: deleted.obj.metadata.uid } });
   }
