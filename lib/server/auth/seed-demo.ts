@@ -1,6 +1,7 @@
 import 'server-only';
 
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/server/db/errors';
 import { roleBindingsRepository } from '@/lib/server/db/role-bindings';
 import { usersRepository } from '@/lib/server/db/users';
 
@@ -30,7 +31,7 @@ export async function seedDemoAccounts(db: PrismaClient): Promise<string[]> {
       created.push(account.email);
     } catch (error) {
       // Another replica sharing the PostgreSQL database seeded it first: that is the same outcome.
-      if ((error as { code?: string }).code !== 'P2002') throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
   return created;
