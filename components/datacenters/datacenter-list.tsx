@@ -90,11 +90,11 @@ function DatacenterTable({ regions }: { regions: Array<[string, DatacenterDto[]]
   const t = useTranslations('datacenters.columns');
   const list = useTranslations('datacenters.list');
   const headers = [
-    t('name'), t('health'), t('nodes'), t('pods'), t('hardware'), t('cpu'), t('memory'), t('location'), t('gateway'), t('cloudcore'),
+    t('name'), t('health'), t('nodes'), t('pods'), t('hardware'), t('cpu'), t('memory'), t('location'), t('cloudcore'),
   ];
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[72rem] border-collapse text-left text-[13px] tabular-nums" data-testid="datacenter-table">
+      <table className="w-full min-w-[64rem] border-collapse text-left text-[13px] tabular-nums" data-testid="datacenter-table">
         <thead className="sticky top-0 z-10 bg-panel-sunken">
           <tr>
             {headers.map((header) => (
@@ -114,13 +114,11 @@ function DatacenterTable({ regions }: { regions: Array<[string, DatacenterDto[]]
             </tr>
             {datacenters.map((dc) => (
               <tr key={dc.id} className={cn('border-b border-border transition-colors hover:bg-panel-raised/60', dc.stale && 'opacity-70')} data-testid="datacenter-row" data-datacenter={dc.id} data-health={dc.health}>
-                <td className="h-11 px-3">
+                <td className="h-11 px-3 whitespace-nowrap">
                   <Link href={fleetHref.datacenter(dc.id)} className="font-medium text-fg hover:text-accent hover:underline" data-testid="datacenter-link">
                     {dc.displayName}
                   </Link>
-                  <div className="font-mono text-2xs text-faint">
-                    {dc.hub}:{dc.zone}
-                  </div>
+                  <div className="font-mono text-2xs text-faint">{dc.zone}</div>
                 </td>
                 <td className="px-3">
                   <DatacenterHealthBadge health={dc.health} />
@@ -137,36 +135,41 @@ function DatacenterTable({ regions }: { regions: Array<[string, DatacenterDto[]]
                   {dc.pods.crashLooping ? <span className="ml-1.5 text-2xs text-danger">{list('crashLooping', { count: dc.pods.crashLooping })}</span> : null}
                 </td>
                 <td className="px-3">
-                  <div className="flex flex-wrap items-center gap-1">
+                  <div className="flex max-w-56 flex-wrap items-center gap-1">
                     <ArchMix architectures={dc.architectures} />
                     <AcceleratorSummary accelerators={dc.accelerators} />
                   </div>
                 </td>
-                <td className="w-32 px-3">
+                <td className="w-28 px-3">
                   <UsageBar compact used={dc.usage?.cpuCores} total={dc.capacity.cpuCores} usedText="" totalText="" />
-                  <div className="mt-0.5 text-2xs text-muted">
+                  <div className="mt-0.5 text-2xs whitespace-nowrap text-muted">
                     {formatCores(dc.usage?.cpuCores)} / {formatCores(dc.capacity.cpuCores)}
                   </div>
                 </td>
-                <td className="w-32 px-3">
+                <td className="w-28 px-3">
                   <UsageBar compact used={dc.usage?.memoryBytes} total={dc.capacity.memoryBytes} usedText="" totalText="" />
-                  <div className="mt-0.5 text-2xs text-muted">
+                  <div className="mt-0.5 text-2xs whitespace-nowrap text-muted">
                     {formatBytes(dc.usage?.memoryBytes, 0)} / {formatBytes(dc.capacity.memoryBytes, 0)}
                   </div>
                 </td>
-                <td className="px-3 whitespace-nowrap text-muted">
-                  {dc.city ? (
-                    <span className="inline-flex items-center gap-1">
-                      <MapPin aria-hidden className="size-3 text-faint" />
-                      {dc.city}
-                    </span>
+                <td className="px-3 whitespace-nowrap">
+                  <div className="inline-flex items-center gap-1 text-fg/90">
+                    <MapPin aria-hidden className="size-3 text-faint" />
+                    {dc.city ?? '—'}
+                  </div>
+                  <div className="font-mono text-2xs text-faint" title={list('gateway')}>
+                    {dc.gateway ?? '—'}
+                  </div>
+                </td>
+                <td className="px-3 font-mono text-xs whitespace-nowrap text-muted" title={dc.cloudcore.join('\n')}>
+                  {dc.cloudcore.length ? (
+                    <>
+                      {dc.cloudcore[0]}
+                      {dc.cloudcore.length > 1 ? <span className="ml-1 text-faint">+{dc.cloudcore.length - 1}</span> : null}
+                    </>
                   ) : (
                     '—'
                   )}
-                </td>
-                <td className="px-3 font-mono text-xs whitespace-nowrap text-muted">{dc.gateway ?? '—'}</td>
-                <td className="px-3 font-mono text-xs whitespace-nowrap text-muted" title={dc.cloudcore.join(', ')}>
-                  {dc.cloudcore.length ? dc.cloudcore.join(', ') : '—'}
                 </td>
               </tr>
             ))}

@@ -9,11 +9,12 @@ import { fleetHref } from './links';
 import { healthTone } from './status-badges';
 import { toneTextClass } from './status-pill';
 
-const cellClass: Record<DatacenterDto['health'], string> = {
-  healthy: 'bg-success/80 hover:bg-success',
-  degraded: 'bg-warning/85 hover:bg-warning',
-  down: 'bg-danger/85 hover:bg-danger',
-  unknown: 'bg-border-strong hover:bg-faint',
+export const healthCellClass: Record<DatacenterDto['health'], string> = {
+  // Healthy stays quiet so trouble stands out: soft green, solid amber/red.
+  healthy: 'bg-success-soft text-success ring-1 ring-inset ring-success/30 hover:bg-success/25',
+  degraded: 'bg-warning text-black/80 hover:brightness-110',
+  down: 'bg-danger text-white hover:brightness-110',
+  unknown: 'bg-panel-raised text-muted ring-1 ring-inset ring-border-strong hover:bg-panel-sunken',
 };
 
 /**
@@ -32,6 +33,8 @@ export function DatacenterHealthGrid({ datacenters }: { datacenters: DatacenterD
     byRegion.set(dc.region, list);
   }
   const regions = [...byRegion.entries()].sort(([a], [b]) => a.localeCompare(b));
+  // A small fleet gets named tiles; past a few dozen sites, compact cells keep it on one screen.
+  const labeled = datacenters.length <= 60;
 
   return (
     <div className="space-y-3 p-4" data-testid="datacenter-grid">
@@ -59,13 +62,14 @@ export function DatacenterHealthGrid({ datacenters }: { datacenters: DatacenterD
                     data-health={dc.health}
                     aria-label={`${dc.displayName}: ${status(dc.health)}`}
                     className={cn(
-                      'flex h-7 w-9 items-center justify-center rounded-[3px] text-[9px] font-semibold text-white/90 transition-colors',
+                      'flex items-center justify-center rounded-[3px] font-medium transition-[filter,background-color]',
                       'focus-visible:outline-2 focus-visible:outline-offset-1',
-                      cellClass[dc.health],
+                      labeled ? 'h-7 w-[6.5rem] px-2 text-2xs' : 'size-5',
+                      healthCellClass[dc.health],
                       dc.stale && 'opacity-60',
                     )}
                   >
-                    <span className="truncate px-0.5">{dc.zone.slice(-4)}</span>
+                    {labeled ? <span className="truncate">{dc.displayName}</span> : null}
                   </Link>
                   <div
                     role="tooltip"

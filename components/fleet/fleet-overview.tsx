@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { Card, CardHeader } from '@/components/ui/card';
 import { datacenterListQuery, fleetSummaryQuery, hubListQuery } from '@/lib/client/fleet-api';
-import { DatacenterHealthGrid, DatacenterHealthGridSkeleton } from './datacenter-health-grid';
+import { DatacenterHealthGrid, DatacenterHealthGridSkeleton, healthCellClass } from './datacenter-health-grid';
+import { cn } from '@/components/ui/cn';
 import { HubCards, HubCardsSkeleton } from './hub-cards';
 import { HubStatusBanner } from './hub-status-banner';
 import { KpiTiles, KpiTilesSkeleton } from './kpi-tiles';
@@ -35,40 +36,36 @@ export function FleetOverview() {
         <KpiTiles summary={summary.data} />
       )}
 
-      <div className="grid gap-3 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="min-w-0 space-y-3">
-          <Card>
-            <CardHeader
-              title={t('hubs.title')}
-              description={t('hubs.description')}
-              actions={
-                summary.data ? (
-                  <span className="text-2xs text-faint">
-                    {t.rich('updated', { time: () => <RelativeTime value={summary.data.generatedAt} /> })}
-                  </span>
-                ) : null
-              }
-            />
-            {hubs.isPending ? (
-              <HubCardsSkeleton label={t('loading.hubs')} />
-            ) : hubs.isError ? (
-              <QueryErrorPanel compact error={hubs.error} onRetry={() => void hubs.refetch()} />
-            ) : (
-              <HubCards hubs={hubs.data.items} perHub={summary.data?.perHub} />
-            )}
-          </Card>
+      <Card>
+        <CardHeader
+          title={t('hubs.title')}
+          description={t('hubs.description')}
+          actions={
+            summary.data ? (
+              <span className="text-2xs text-faint">{t.rich('updated', { time: () => <RelativeTime value={summary.data.generatedAt} /> })}</span>
+            ) : null
+          }
+        />
+        {hubs.isPending ? (
+          <HubCardsSkeleton label={t('loading.hubs')} />
+        ) : hubs.isError ? (
+          <QueryErrorPanel compact error={hubs.error} onRetry={() => void hubs.refetch()} />
+        ) : (
+          <HubCards hubs={hubs.data.items} perHub={summary.data?.perHub} />
+        )}
+      </Card>
 
-          <Card>
-            <CardHeader title={t('grid.title')} description={t('grid.description')} actions={<GridLegend />} />
-            {datacenters.isPending ? (
-              <DatacenterHealthGridSkeleton label={t('loading.grid')} />
-            ) : datacenters.isError ? (
-              <QueryErrorPanel compact error={datacenters.error} onRetry={() => void datacenters.refetch()} />
-            ) : (
-              <DatacenterHealthGrid datacenters={datacenters.data.items} />
-            )}
-          </Card>
-        </div>
+      <div className="grid gap-3 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Card className="min-w-0 self-start">
+          <CardHeader title={t('grid.title')} description={t('grid.description')} actions={<GridLegend />} />
+          {datacenters.isPending ? (
+            <DatacenterHealthGridSkeleton label={t('loading.grid')} />
+          ) : datacenters.isError ? (
+            <QueryErrorPanel compact error={datacenters.error} onRetry={() => void datacenters.refetch()} />
+          ) : (
+            <DatacenterHealthGrid datacenters={datacenters.data.items} />
+          )}
+        </Card>
 
         <Card className="min-w-0 self-start">
           <CardHeader
@@ -85,7 +82,7 @@ export function FleetOverview() {
           ) : summary.isError ? (
             <QueryErrorPanel compact error={summary.error} onRetry={() => void summary.refetch()} />
           ) : (
-            <div className="max-h-[calc(100dvh-14rem)] overflow-y-auto">
+            <div className="max-h-[32rem] overflow-y-auto">
               <ProblemList problems={summary.data.problems} />
             </div>
           )}
@@ -97,17 +94,12 @@ export function FleetOverview() {
 
 function GridLegend() {
   const t = useTranslations('fleet.status.datacenter');
-  const items = [
-    ['healthy', 'bg-success/80'],
-    ['degraded', 'bg-warning/85'],
-    ['down', 'bg-danger/85'],
-    ['unknown', 'bg-border-strong'],
-  ] as const;
+  const items = ['healthy', 'degraded', 'down', 'unknown'] as const;
   return (
     <ul className="flex items-center gap-2.5 text-2xs text-muted">
-      {items.map(([key, color]) => (
+      {items.map((key) => (
         <li key={key} className="flex items-center gap-1">
-          <span aria-hidden className={`size-2.5 rounded-[2px] ${color}`} />
+          <span aria-hidden className={cn('size-2.5 rounded-[2px]', healthCellClass[key])} />
           {t(key)}
         </li>
       ))}

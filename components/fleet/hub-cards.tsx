@@ -25,7 +25,7 @@ export function HubCards({ hubs, perHub }: { hubs: HubDto[]; perHub: FleetSummar
   }
   const breakdown = new Map((perHub ?? []).map((entry) => [entry.hub, entry]));
   return (
-    <ul className="grid gap-2.5 p-3 sm:grid-cols-2 2xl:grid-cols-3" data-testid="hub-cards">
+    <ul className="grid gap-2.5 p-3 md:grid-cols-2 xl:grid-cols-3" data-testid="hub-cards">
       {hubs.map((hub) => {
         const counts = breakdown.get(hub.hub);
         const cloudcoreTone =
@@ -114,7 +114,7 @@ export function HubCards({ hubs, perHub }: { hubs: HubDto[]; perHub: FleetSummar
 
 export function HubCardsSkeleton({ label }: { label: string }) {
   return (
-    <SkeletonRegion name="hub-cards" label={label} className="grid gap-2.5 p-3 sm:grid-cols-2 2xl:grid-cols-3">
+    <SkeletonRegion name="hub-cards" label={label} className="grid gap-2.5 p-3 md:grid-cols-2 xl:grid-cols-3">
       {Array.from({ length: 3 }, (_, i) => (
         <div key={i} className="rounded-md border border-border p-3">
           <Skeleton className="h-4 w-24" />

@@ -120,6 +120,7 @@ export function KpiTiles({ summary }: { summary: FleetSummary }) {
         value={cpuPercent === null ? '—' : `${cpuPercent}%`}
       >
         <UsageBar
+          hidePercent
           className="mt-2.5"
           used={usage?.cpuCores}
           total={capacity.cpuCores}
@@ -129,6 +130,7 @@ export function KpiTiles({ summary }: { summary: FleetSummary }) {
       </Tile>
       <Tile id="memory" icon={MemoryStick} title={t('memory')} value={memoryPercent === null ? '—' : `${memoryPercent}%`}>
         <UsageBar
+          hidePercent
           className="mt-2.5"
           used={usage?.memoryBytes}
           total={capacity.memoryBytes}

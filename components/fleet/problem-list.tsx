@@ -67,7 +67,7 @@ export function ProblemList({ problems }: { problems: Problem[] }) {
               </span>
               <div className="min-w-0 flex-1">
                 <div className="flex items-baseline justify-between gap-2">
-                  <span className="truncate font-medium text-fg">{problem.title}</span>
+                  <span className="line-clamp-2 font-medium break-all text-fg">{problem.title}</span>
                   <RelativeTime value={problem.since} className="shrink-0 text-2xs text-faint tabular-nums" />
                 </div>
                 <div className="truncate text-xs text-muted" title={problem.detail}>

@@ -10,6 +10,7 @@ export function UsageBar({
   totalText,
   className,
   compact,
+  hidePercent,
 }: {
   used: number | null | undefined;
   total: number | null | undefined;
@@ -18,6 +19,8 @@ export function UsageBar({
   totalText: string;
   className?: string;
   compact?: boolean;
+  /** The caller already shows the percentage prominently. */
+  hidePercent?: boolean;
 }) {
   const percent = percentOf(used, total);
   const tone = percent === null ? 'bg-faint' : percent >= 90 ? 'bg-danger' : percent >= 75 ? 'bg-warning' : 'bg-accent';
@@ -29,7 +32,7 @@ export function UsageBar({
           <span className="text-fg">
             {usedText}
             <span className="text-faint"> / {totalText}</span>
-            {percent !== null ? <span className="ml-1.5 text-muted">{percent}%</span> : null}
+            {percent !== null && !hidePercent ? <span className="ml-1.5 text-muted">{percent}%</span> : null}
           </span>
         </div>
       ) : null}

@@ -64,6 +64,8 @@ export function VirtualTable<T>({
   const t = useTranslations('fleet.table');
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridTemplateColumns = columns.map((column) => column.width).join(' ');
+  // Narrow screens scroll sideways instead of crushing columns below their minimum (`minmax(13rem,…)` → 13).
+  const minWidthRem = columns.reduce((sum, column) => sum + Number(/([\d.]+)rem/.exec(column.width)?.[1] ?? 4), 0);
 
   // TanStack Virtual returns fresh functions each render; the React compiler lint knows it cannot memoise them.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -91,7 +93,7 @@ export function VirtualTable<T>({
       data-loaded={rows.length}
       className={cn('relative overflow-auto overscroll-contain', className)}
     >
-      <div className="min-w-max">
+      <div style={{ minWidth: `${minWidthRem}rem` }}>
         <div
           role="row"
           className="sticky top-0 z-10 grid border-b border-border bg-panel-sunken"

@@ -160,7 +160,7 @@ function useNodeColumns(): VirtualColumn<NodeListItem>[] {
     {
       id: 'name',
       header: t('name'),
-      width: 'minmax(15rem,2fr)',
+      width: 'minmax(13rem,2fr)',
       sortKey: 'name',
       cell: (node) => (
         <span className="flex min-w-0 items-center gap-1.5">
@@ -184,7 +184,7 @@ function useNodeColumns(): VirtualColumn<NodeListItem>[] {
     {
       id: 'status',
       header: t('status'),
-      width: '7.5rem',
+      width: '6.5rem',
       sortKey: 'status',
       cell: (node) => (
         <span data-testid="node-status" data-status={node.status} className="min-w-0">
@@ -192,55 +192,68 @@ function useNodeColumns(): VirtualColumn<NodeListItem>[] {
         </span>
       ),
     },
-    { id: 'hub', header: t('hub'), width: '7rem', sortKey: 'hub', cell: (node) => <span className="truncate text-muted">{node.hub}</span> },
     {
       id: 'datacenter',
       header: t('datacenter'),
-      width: 'minmax(7rem,1fr)',
+      width: 'minmax(10rem,1.3fr)',
       sortKey: 'datacenter',
-      cell: (node) =>
-        node.datacenter ? (
-          <Link href={fleetHref.datacenter(node.datacenter)} className="truncate text-muted hover:text-accent hover:underline">
-            {splitDatacenterId(node.datacenter).zone}
-          </Link>
-        ) : (
-          <span className="text-faint">—</span>
-        ),
+      cell: (node) => (
+        <span className="flex min-w-0 flex-col leading-4">
+          {node.datacenter ? (
+            <Link href={fleetHref.datacenter(node.datacenter)} className="truncate text-fg/90 hover:text-accent hover:underline">
+              {splitDatacenterId(node.datacenter).zone}
+            </Link>
+          ) : (
+            <span className="text-faint">—</span>
+          )}
+          <span className="truncate text-2xs text-faint">{node.hub}</span>
+        </span>
+      ),
     },
-    { id: 'role', header: t('role'), width: '5.5rem', sortKey: 'role', cell: (node) => <RoleChip role={node.role} /> },
-    { id: 'arch', header: t('arch'), width: '5rem', sortKey: 'arch', cell: (node) => <ArchChip arch={node.arch} /> },
+    {
+      id: 'type',
+      header: t('type'),
+      width: '8.5rem',
+      sortKey: 'role',
+      cell: (node) => (
+        <span className="flex items-center gap-1">
+          <RoleChip role={node.role} />
+          <ArchChip arch={node.arch} />
+        </span>
+      ),
+    },
     {
       id: 'version',
       header: t('version'),
-      width: '8.5rem',
+      width: '6.5rem',
       sortKey: 'kubeletVersion',
       cell: (node) => (
-        <span className="truncate font-mono text-xs text-muted" title={node.kubeletVersion}>
-          {node.kubeedgeVersion ? `KubeEdge ${node.kubeedgeVersion}` : node.kubeletVersion}
+        <span className="truncate font-mono text-xs text-muted" title={`kubelet ${node.kubeletVersion}`}>
+          {node.kubeedgeVersion ?? node.kubeletVersion.replace(/-.*$/, '')}
         </span>
       ),
     },
     {
       id: 'cpu',
       header: t('cpu'),
-      width: '8rem',
+      width: '6.5rem',
       sortKey: 'cpu',
       cell: (node) => <ResourceCell used={node.cpu.usageCores} total={node.cpu.capacityCores} text={`${formatCores(node.cpu.usageCores)} / ${formatCores(node.cpu.capacityCores)}`} />,
     },
     {
       id: 'memory',
       header: t('memory'),
-      width: '9rem',
+      width: '7.5rem',
       sortKey: 'memory',
       cell: (node) => (
-        <ResourceCell used={node.memory.usageBytes} total={node.memory.capacityBytes} text={`${formatBytes(node.memory.usageBytes, 0)} / ${formatBytes(node.memory.capacityBytes, 0)}`} />
+        <ResourceCell used={node.memory.usageBytes} total={node.memory.capacityBytes} text={`${formatBytes(node.memory.usageBytes, 0).replace(/ GiB$/, '')} / ${formatBytes(node.memory.capacityBytes, 0)}`} />
       ),
     },
-    { id: 'pods', header: t('pods'), width: '4rem', sortKey: 'pods', align: 'right', cell: (node) => <span>{formatCount(node.pods)}</span> },
+    { id: 'pods', header: t('pods'), width: '4.5rem', sortKey: 'pods', align: 'right', cell: (node) => <span>{formatCount(node.pods)}</span> },
     {
       id: 'heartbeat',
       header: t('heartbeat'),
-      width: '6.5rem',
+      width: '7rem',
       sortKey: 'lastHeartbeat',
       align: 'right',
       cell: (node) => <RelativeTime value={node.lastHeartbeat} className={node.status === 'ready' ? 'text-muted' : 'text-danger'} />,

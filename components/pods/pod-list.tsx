@@ -120,7 +120,7 @@ function usePodColumns(): VirtualColumn<PodListItem>[] {
     {
       id: 'name',
       header: t('name'),
-      width: 'minmax(16rem,2.5fr)',
+      width: 'minmax(14rem,2.5fr)',
       sortKey: 'name',
       cell: (pod) => (
         <span className="flex min-w-0 items-center gap-1.5">
@@ -135,11 +135,11 @@ function usePodColumns(): VirtualColumn<PodListItem>[] {
         </span>
       ),
     },
-    { id: 'status', header: t('status'), width: '9.5rem', sortKey: 'status', cell: (pod) => <PodStatusBadge pod={pod} /> },
+    { id: 'status', header: t('status'), width: '9rem', sortKey: 'status', cell: (pod) => <PodStatusBadge pod={pod} /> },
     {
       id: 'ready',
       header: t('ready'),
-      width: '4.5rem',
+      width: '4rem',
       align: 'right',
       cell: (pod) => (
         <span className={pod.readyContainers < pod.totalContainers && pod.phase === 'Running' ? 'text-warning' : undefined}>
@@ -150,45 +150,44 @@ function usePodColumns(): VirtualColumn<PodListItem>[] {
     {
       id: 'restarts',
       header: t('restarts'),
-      width: '5.5rem',
+      width: '6rem',
       sortKey: 'restarts',
       align: 'right',
       cell: (pod) => <span className={pod.restarts ? (pod.crashLooping ? 'text-danger' : 'text-warning') : 'text-muted'}>{formatCount(pod.restarts)}</span>,
     },
-    { id: 'namespace', header: t('namespace'), width: 'minmax(8rem,1fr)', sortKey: 'namespace', cell: (pod) => <span className="truncate text-muted">{pod.namespace}</span> },
-    { id: 'hub', header: t('hub'), width: '7rem', sortKey: 'hub', cell: (pod) => <span className="truncate text-muted">{pod.hub}</span> },
+    { id: 'namespace', header: t('namespace'), width: 'minmax(7rem,1fr)', sortKey: 'namespace', cell: (pod) => <span className="truncate text-muted">{pod.namespace}</span> },
     {
       id: 'node',
       header: t('node'),
-      width: 'minmax(10rem,1.2fr)',
+      width: 'minmax(11rem,1.5fr)',
       sortKey: 'node',
-      cell: (pod) =>
-        pod.node ? (
-          <Link href={fleetHref.node(pod.hub, pod.node)} className="truncate text-muted hover:text-accent hover:underline">
-            {pod.node}
-          </Link>
-        ) : (
-          <span className="text-faint">—</span>
-        ),
-    },
-    {
-      id: 'datacenter',
-      header: t('datacenter'),
-      width: '7rem',
-      sortKey: 'datacenter',
-      cell: (pod) =>
-        pod.datacenter ? (
-          <Link href={fleetHref.datacenter(pod.datacenter)} className="truncate text-muted hover:text-accent hover:underline">
-            {splitDatacenterId(pod.datacenter).zone}
-          </Link>
-        ) : (
-          <span className="text-faint">—</span>
-        ),
+      cell: (pod) => (
+        <span className="flex min-w-0 flex-col leading-4">
+          {pod.node ? (
+            <Link href={fleetHref.node(pod.hub, pod.node)} className="truncate text-fg/90 hover:text-accent hover:underline">
+              {pod.node}
+            </Link>
+          ) : (
+            <span className="text-faint">—</span>
+          )}
+          <span className="truncate text-2xs text-faint">
+            {pod.hub}
+            {pod.datacenter ? (
+              <>
+                {' · '}
+                <Link href={fleetHref.datacenter(pod.datacenter)} className="hover:text-accent hover:underline">
+                  {splitDatacenterId(pod.datacenter).zone}
+                </Link>
+              </>
+            ) : null}
+          </span>
+        </span>
+      ),
     },
     {
       id: 'owner',
       header: t('owner'),
-      width: 'minmax(8rem,1fr)',
+      width: 'minmax(7rem,1fr)',
       cell: (pod) => (pod.owner ? <span className="truncate text-muted" title={`${pod.owner.kind}/${pod.owner.name}`}>{pod.owner.name}</span> : <span className="text-faint">—</span>),
     },
     { id: 'age', header: t('age'), width: '5rem', sortKey: 'createdAt', align: 'right', cell: (pod) => <RelativeTime value={pod.createdAt} className="text-muted" /> },

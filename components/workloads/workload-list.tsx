@@ -125,7 +125,7 @@ function useWorkloadColumns(onAction: (action: WorkloadAction) => void): Virtual
     {
       id: 'name',
       header: t('name'),
-      width: 'minmax(14rem,2fr)',
+      width: 'minmax(12rem,2fr)',
       sortKey: 'name',
       cell: (w) => (
         <Link
@@ -138,13 +138,23 @@ function useWorkloadColumns(onAction: (action: WorkloadAction) => void): Virtual
         </Link>
       ),
     },
-    { id: 'kind', header: t('kind'), width: '7rem', sortKey: 'kind', cell: (w) => <Badge tone={w.kind === 'DaemonSet' ? 'info' : 'neutral'}>{w.kind}</Badge> },
-    { id: 'namespace', header: t('namespace'), width: 'minmax(8rem,1fr)', sortKey: 'namespace', cell: (w) => <span className="truncate text-muted">{w.namespace}</span> },
-    { id: 'hub', header: t('hub'), width: '7rem', sortKey: 'hub', cell: (w) => <span className="truncate text-muted">{w.hub}</span> },
+    { id: 'kind', header: t('kind'), width: '6.5rem', sortKey: 'kind', cell: (w) => <Badge tone={w.kind === 'DaemonSet' ? 'info' : 'neutral'}>{w.kind}</Badge> },
+    {
+      id: 'namespace',
+      header: t('namespace'),
+      width: 'minmax(8rem,1fr)',
+      sortKey: 'namespace',
+      cell: (w) => (
+        <span className="flex min-w-0 flex-col leading-4">
+          <span className="truncate text-fg/90">{w.namespace}</span>
+          <span className="truncate text-2xs text-faint">{w.hub}</span>
+        </span>
+      ),
+    },
     {
       id: 'ready',
       header: t('ready'),
-      width: '8rem',
+      width: '7.5rem',
       sortKey: 'ready',
       cell: (w) => {
         const ok = w.ready >= w.desired;
@@ -168,7 +178,7 @@ function useWorkloadColumns(onAction: (action: WorkloadAction) => void): Virtual
     {
       id: 'images',
       header: t('images'),
-      width: 'minmax(12rem,1.5fr)',
+      width: 'minmax(9rem,1fr)',
       cell: (w) => (
         <span className="truncate font-mono text-xs text-muted" title={w.images.join('\n')}>
           {w.images.map((image) => image.split('/').pop()).join(', ')}
@@ -179,7 +189,7 @@ function useWorkloadColumns(onAction: (action: WorkloadAction) => void): Virtual
     {
       id: 'actions',
       header: <span className="sr-only">{t('actions')}</span>,
-      width: '11.5rem',
+      width: '10rem',
       align: 'right',
       cell: (w) =>
         w.kind === 'Deployment' ? (
