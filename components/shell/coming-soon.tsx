@@ -17,9 +17,15 @@ export async function ComingSoon({ section, icon: Icon }: { section: PlannedSect
   return (
     <PageContainer>
       <PageHeader
-        title={t(`${section}.title`)}
+        title={
+          <span className="flex flex-wrap items-center gap-2.5">
+            {t(`${section}.title`)}
+            <Badge tone="info" className="font-normal tracking-normal">
+              {t('comingSoon')}
+            </Badge>
+          </span>
+        }
         description={t(`${section}.description`)}
-        actions={<Badge tone="info">{t('comingSoon')}</Badge>}
       />
       <Card className="max-w-3xl" data-testid="coming-soon">
         <div className="flex items-start gap-4 p-5">
