@@ -37,6 +37,9 @@ function request(url: string, init: { method?: string; headers?: Record<string, 
   return new NextRequest(new URL(url, 'http://localhost:3000'), init);
 }
 
+// Test files may share a worker process: put process.env back as it was afterwards.
+const savedEnv = { OVERLOOK_DATA_DIR: process.env.OVERLOOK_DATA_DIR, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET };
+
 beforeAll(async () => {
   process.env.OVERLOOK_DATA_DIR = dataDir;
   process.env.NEXTAUTH_SECRET = SECRET;
@@ -55,6 +58,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeDb();
   rmSync(dataDir, { recursive: true, force: true });
+  for (const [name, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   resetEnvCache();
 });
 
