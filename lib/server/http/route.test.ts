@@ -38,7 +38,12 @@ function request(url: string, init: { method?: string; headers?: Record<string, 
 }
 
 // Test files may share a worker process: put process.env back as it was afterwards.
-const savedEnv = { OVERLOOK_DATA_DIR: process.env.OVERLOOK_DATA_DIR, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET };
+const savedEnv = {
+  OVERLOOK_DATA_DIR: process.env.OVERLOOK_DATA_DIR,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+  // getEnv() hands its default public URL to next-auth through this variable.
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL,
+};
 
 beforeAll(async () => {
   process.env.OVERLOOK_DATA_DIR = dataDir;
