@@ -185,19 +185,19 @@ describe('informers', () => {
     try {
       const edge = informer.list().filter((n) => n.metadata?.labels?.['node-role.kubernetes.io/edge'] === '');
       await control(sim, `/hubs/${hub}/down`, { mode: 'refuse' });
-      await waitFor('informer error', () => errors > 0, 3000);
+      await waitFor('informer error', () => errors > 0, 8000);
       // While down, a node goes offline: the informer must catch up after the hub returns.
       await control(sim, `/hubs/${hub}/nodes/${edge[1].metadata!.name}/offline`);
       await control(sim, `/hubs/${hub}/up`);
-      await waitFor('catch-up after outage', () => informer.get(edge[1].metadata!.name!)?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown', 4000);
+      await waitFor('catch-up after outage', () => informer.get(edge[1].metadata!.name!)?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown', 10_000);
       // 410: compact history, make a change, and expect a relist to still converge.
       await control(sim, `/hubs/${hub}/down`, { mode: 'refuse' });
-      await waitFor('informer error 2', () => errors > 1, 3000);
+      await waitFor('informer error 2', () => errors > 1, 8000);
       await control(sim, `/hubs/${hub}/compact`, {});
       await control(sim, `/hubs/${hub}/nodes/${edge[2].metadata!.name}/offline`);
       await control(sim, `/hubs/${hub}/compact`, {});
       await control(sim, `/hubs/${hub}/up`);
-      await waitFor('converged after 410', () => informer.get(edge[2].metadata!.name!)?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown', 5000);
+      await waitFor('converged after 410', () => informer.get(edge[2].metadata!.name!)?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown', 10_000);
     } finally {
       await informer.stop();
     }

@@ -155,7 +155,8 @@ function lastKey(picked: Entry[]): string {
 }
 
 const BOOKMARK_INTERVAL_MS = 10_000;
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** Live events queued for a consumer that does not read (beyond an initial sync) before it is cut off. */
+const MAX_QUEUED_EVENTS = 250_000;
 
 export function handleWatch(ctx: RequestContext, name?: string): void {
   const f = buildFilter(ctx, name);
@@ -189,10 +190,50 @@ export function handleWatch(ctx: RequestContext, name?: string): void {
     if (!asTable) return `{"type":"${type}","object":${entryJson(entry)}}\n`;
     return `{"type":"${type}","object":${JSON.stringify(toTable(ctx.resource, [entry.obj], { resourceVersion: entry.obj.metadata.resourceVersion }, include, version))}}\n`;
   };
+  // Events are queued and written with backpressure: an initial sync of 20,000 pods must not be
+  // buffered in memory all at once, and a consumer that stops reading is cut off.
+  const queue: Array<{ type: string; entry: Entry }> = [];
+  let head = 0;
+  let waitingForDrain = false;
+  const pump = (): void => {
+    waitingForDrain = false;
+    while (head < queue.length && !res.destroyed) {
+      let chunk = '';
+      while (head < queue.length && chunk.length < 256 * 1024) {
+        const item = queue[head++];
+        chunk += line(item.type, item.entry);
+      }
+      if (!res.write(chunk)) {
+        waitingForDrain = true;
+        res.once('drain', pump);
+        break;
+      }
+    }
+    if (head === queue.length) {
+      queue.length = 0;
+      head = 0;
+    } else if (head > 10_000) {
+      queue.splice(0, head);
+      head = 0;
+    }
+  };
+  let scheduled = false;
+  const enqueue = (type: string, entry: Entry): void => {
+    queue.push({ type, entry });
+    if (queue.length - head > MAX_QUEUED_EVENTS) {
+      res.destroy();
+      return;
+    }
+    if (!waitingForDrain && !scheduled) {
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        if (!waitingForDrain) pump();
+      });
+    }
+  };
   const write = (text: string): void => {
-    if (res.destroyed) return;
-    res.write(text);
-    if (res.writableLength > MAX_BUFFERED_BYTES) res.destroy();
+    if (!res.destroyed && !waitingForDrain && queue.length === 0) res.write(text);
   };
 
   let lastRv = store.resourceVersion;
@@ -201,17 +242,17 @@ export function handleWatch(ctx: RequestContext, name?: string): void {
     const now = matches(f, e.entry.obj);
     const before = e.prev ? matches(f, e.prev) : false;
     if (e.type === 'ADDED') {
-      if (now) write(line('ADDED', e.entry));
+      if (now) enqueue('ADDED', e.entry);
     } else if (e.type === 'DELETED') {
-      if (before || now) write(line('DELETED', e.entry));
-    } else if (now && before) write(line('MODIFIED', e.entry));
-    else if (now) write(line('ADDED', e.entry));
-    else if (before) write(line('DELETED', e.entry));
+      if (before || now) enqueue('DELETED', e.entry);
+    } else if (now && before) enqueue('MODIFIED', e.entry);
+    else if (now) enqueue('ADDED', e.entry);
+    else if (before) enqueue('DELETED', e.entry);
   };
 
   if (fromRv === undefined) {
     // No resourceVersion: synthetic ADDED for everything that exists now, then changes.
-    for (const e of candidates(ctx, f)) if (matches(f, e.obj)) write(line('ADDED', e));
+    for (const e of candidates(ctx, f)) if (matches(f, e.obj)) enqueue('ADDED', e);
   } else {
     const replay = store.eventsSince(ctx.resource.id, fromRv);
     if (!replay) {

@@ -23,9 +23,27 @@ export interface StoreListener {
   onEvent(event: StoreEvent): void;
 }
 
+/**
+ * Serialized JSON is cached per object version, within a process-wide budget: at large scale caching
+ * every pod would cost ~600 MB, so when the budget fills the whole cache is dropped and refilled by
+ * whatever is read next (hot objects and the pages being listed).
+ */
+const JSON_CACHE_BUDGET_CHARS = 128 * 1024 * 1024;
+let cachedChars = 0;
+let cachedEntries: Entry[] = [];
+
 export function entryJson(entry: Entry): string {
-  if (entry.json === undefined) entry.json = JSON.stringify(entry.obj);
-  return entry.json;
+  if (entry.json !== undefined) return entry.json;
+  const json = JSON.stringify(entry.obj);
+  if (cachedChars + json.length > JSON_CACHE_BUDGET_CHARS) {
+    for (const e of cachedEntries) e.json = undefined;
+    cachedEntries = [];
+    cachedChars = 0;
+  }
+  entry.json = json;
+  cachedEntries.push(entry);
+  cachedChars += json.length;
+  return json;
 }
 
 export function objectKey(obj: KubeObject): string {
