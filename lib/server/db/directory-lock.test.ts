@@ -28,4 +28,12 @@ describe('acquireDirectoryLock', () => {
     expect(readFileSync(`${dir}.lock`, 'utf8')).toBe(String(process.pid));
     release();
   });
+
+  it('takes over a lock with our own pid left by an earlier incarnation (containers restart as pid 1)', () => {
+    const dir = path.join(root, 'c');
+    writeFileSync(`${dir}.lock`, String(process.pid));
+    const release = acquireDirectoryLock(dir);
+    expect(() => acquireDirectoryLock(dir)).toThrow(DatabaseInUseError);
+    release();
+  });
 });

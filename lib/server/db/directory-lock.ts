@@ -24,6 +24,11 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+// Locks this process holds. A lock file naming our own pid that is NOT in here was left by an
+// earlier incarnation with the same pid (containers restart as pid 1), so it is stale.
+const globalForLocks = globalThis as unknown as { overlookHeldLocks?: Set<string> };
+const heldLocks = (globalForLocks.overlookHeldLocks ??= new Set<string>());
+
 /**
  * Takes `<dir>.lock` (holding our pid) or throws DatabaseInUseError; a lock left by a dead
  * process is taken over. Returns the release function (also run on process exit).
@@ -33,10 +38,12 @@ export function acquireDirectoryLock(dir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      heldLocks.add(lockFile);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldLocks.delete(lockFile);
         process.off('exit', release);
         try {
           if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) unlinkSync(lockFile);
@@ -49,7 +56,9 @@ export function acquireDirectoryLock(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number.parseInt(readFileSync(lockFile, 'utf8').trim(), 10);
-      if (Number.isInteger(pid) && pid > 0 && processIsAlive(pid)) throw new DatabaseInUseError(dir, pid);
+      const heldByUs = pid === process.pid && heldLocks.has(lockFile);
+      const heldByOther = pid !== process.pid && Number.isInteger(pid) && pid > 0 && processIsAlive(pid);
+      if (heldByUs || heldByOther) throw new DatabaseInUseError(dir, pid);
       unlinkSync(lockFile);
     }
   }
