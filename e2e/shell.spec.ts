@@ -65,6 +65,22 @@ test.describe('console shell', () => {
     await expect(html).toHaveClass(/\bdark\b/);
   });
 
+  test('the sidebar collapses to icons and stays collapsed after a reload', async ({ asAdmin: page, shell }) => {
+    await shell.sidebar.getByRole('button', { name: 'Collapse sidebar' }).click();
+    await expect(shell.sidebar).toHaveAttribute('data-collapsed', 'true');
+    // Labels remain for assistive tech and as tooltips; the links still work.
+    await expect(shell.navLink('API tokens')).toHaveAttribute('title', 'API tokens');
+    const width = async () => (await shell.sidebar.boundingBox())?.width ?? 0;
+    await expect.poll(width).toBeLessThan(64);
+    await page.reload();
+    await expect(shell.sidebar).toHaveAttribute('data-collapsed', 'true');
+    await expect.poll(width).toBeLessThan(64);
+    await shell.waitForWidgets();
+    await page.screenshot({ path: screenshot('shell-collapsed.png') });
+    await shell.sidebar.getByRole('button', { name: 'Expand sidebar' }).click();
+    await expect(shell.sidebar).toHaveAttribute('data-collapsed', 'false');
+  });
+
   test('unknown console pages show a not-found page inside the shell', async ({ asAdmin: page, shell }) => {
     await page.goto('/no-such-page');
     await expect(page.getByTestId('not-found')).toBeVisible();
