@@ -235,6 +235,16 @@ describe('API routes', () => {
     expect(JSON.stringify(listed)).not.toContain(token.split('_')[2]);
     expect(JSON.stringify(listed)).not.toContain('tokenHash');
 
+    const minted = await tokenRoutes.POST(
+      request('/api/v1/tokens', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: JSON.stringify({ name: 'successor', scopes: ['read', 'write'] }),
+      }),
+      noParams,
+    );
+    expect(minted.status).toBe(403);
+
     const badScopes = await tokenRoutes.POST(
       request('/api/v1/tokens', { method: 'POST', headers, body: JSON.stringify({ name: 'x', scopes: ['write'] }) }),
       noParams,

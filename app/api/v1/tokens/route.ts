@@ -1,6 +1,7 @@
 import { CreateTokenRequestSchema, type CreateTokenResponse, type ListTokensResponse } from '@/lib/contracts/tokens';
 import { createApiToken, listApiTokens } from '@/lib/server/auth/token-service';
 import { getDb } from '@/lib/server/db/client';
+import { forbidden } from '@/lib/server/http/errors';
 import { defineRoute } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
@@ -10,8 +11,9 @@ export const GET = defineRoute({}, async ({ principal }): Promise<ListTokensResp
   items: await listApiTokens(await getDb(), principal.userId),
 }));
 
-/** Creates a token for the caller; the full token is in this response only. */
-export const POST = defineRoute(
-  { body: CreateTokenRequestSchema },
-  async ({ principal, body }): Promise<CreateTokenResponse> => createApiToken(await getDb(), principal.userId, body),
-);
+/** Creates a token for the signed-in user; the full token is in this response only. */
+export const POST = defineRoute({ body: CreateTokenRequestSchema }, async ({ principal, body }): Promise<CreateTokenResponse> => {
+  // A leaked token must not be able to mint itself successors that outlive its revocation.
+  if (principal.kind === 'token') throw forbidden('API tokens cannot create API tokens: sign in to the console');
+  return createApiToken(await getDb(), principal.userId, body);
+});
