@@ -39,7 +39,7 @@ export interface HubTimings {
 export const DEFAULT_TIMINGS: HubTimings = {
   probeIntervalMs: 5_000,
   probeRetryMs: 1_500,
-  probeTimeoutMs: 3_000,
+  probeTimeoutMs: 5_000,
   unreachableAfterFailures: 2,
   degradedAfterMs: 2_000,
   metricsIntervalMs: 20_000,
@@ -228,6 +228,7 @@ export class HubConnection {
 
   private async probe(): Promise<void> {
     if (!this.started) return;
+    const probeStarted = Date.now();
     try {
       const version = await this.transport.requestJson<{ gitVersion?: string }>('/version', undefined, {
         timeoutMs: this.timings.probeTimeoutMs,
@@ -243,12 +244,31 @@ export class HubConnection {
       await this.checkNodeGroups();
       this.scheduleProbe(this.timings.probeIntervalMs);
     } catch (error) {
+      // A slow probe while the hub is streaming data to us means one of us is busy (a 200k-pod initial
+      // list saturates both ends), not that the hub is gone: don't count it.
+      // Likewise when our own event loop was blocked (the deadline timer fired far too late): the
+      // answer may be sitting unread in the socket.
+      const timedOut = error instanceof KubeRequestError && error.code === 'Timeout';
+      const busy =
+        timedOut &&
+        (Date.now() - this.transport.lastActivityAt < this.timings.probeTimeoutMs ||
+          Date.now() - probeStarted > this.timings.probeTimeoutMs * 1.5);
+      if (busy) {
+        this.scheduleProbe(this.timings.probeIntervalMs);
+        this.evaluate();
+        return;
+      }
       this.probeFailures++;
       this.probeError = error instanceof Error ? error.message : String(error);
       if (this.probeFailures === this.timings.unreachableAfterFailures) {
         this.log.warn({ reason: this.probeError }, 'hub unreachable');
-        // Streams to a hung hub may never end by themselves: drop them, the watches reconnect with backoff.
-        for (const watch of this.watches.values()) watch.interrupt();
+        // Streams to a hung hub may never end by themselves: drop the silent ones, the watches reconnect
+        // with backoff. Lists in progress keep going (they have their own deadline).
+        const silentSince = Date.now() - this.timings.probeTimeoutMs;
+        for (const watch of this.watches.values()) {
+          const status = watch.status();
+          if (status.state === 'live' && (status.lastEventAt ?? 0) < silentSince) watch.interrupt();
+        }
       }
       this.scheduleProbe(this.probeFailures < this.timings.unreachableAfterFailures ? this.timings.probeRetryMs : this.timings.probeIntervalMs);
     }

@@ -82,6 +82,8 @@ export class KubeTransport {
   private readonly transport: typeof http | typeof https;
   private agent: http.Agent | null = null;
   private cached: { at: number; headers: Record<string, string> } | null = null;
+  /** When the hub last sent us any bytes (lists, watch events, bookmarks): proof of life. */
+  lastActivityAt = 0;
 
   constructor(private readonly kc: KubeConfig) {
     const cluster = kc.getCurrentCluster();
@@ -157,7 +159,10 @@ export class KubeTransport {
       };
       const req = this.transport.request(url, { method: options.method ?? 'GET', headers, agent: prepared.agent }, (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('data', (chunk: Buffer) => {
+          this.lastActivityAt = Date.now();
+          chunks.push(chunk);
+        });
         res.on('error', (error) => finish(new KubeRequestError(plainNetworkMessage(error), { code: 'ECONNRESET' })));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
@@ -256,6 +261,7 @@ export class KubeTransport {
               let buffered = '';
               res.setEncoding('utf8');
               res.on('data', (chunk: string) => {
+                this.lastActivityAt = Date.now();
                 armIdle();
                 buffered += chunk;
                 let newline = buffered.indexOf('\n');

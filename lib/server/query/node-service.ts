@@ -8,6 +8,7 @@ import { notFound } from '@/lib/server/http/errors';
 import { datacenterId, nodeDetail, nodeListItem } from '@/lib/server/query/dto';
 import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-service';
 import { decodeCursor, encodeCursor, pageOf, type SortValue } from '@/lib/server/query/paging';
+import { cachedResult, scopeKey, versionOf } from '@/lib/server/query/result-cache';
 import type { FleetScope } from '@/lib/server/query/scope';
 
 interface NodeRow {
@@ -70,6 +71,12 @@ function* rows(hubs: HubConnection[]): Iterable<NodeRow> {
 export function listNodes(manager: HubManager, scope: FleetScope, query: NodeListQuery): PagedResponse<NodeListItem> {
   const hubs = selectHubs(manager, scope, query);
   const after = decodeCursor(query.cursor, query.sort, query.order);
+  // Node rows show pod counts, so pod changes count as node-list changes too.
+  const version = versionOf(manager, hubs, (hub) => hub.store.nodesVersion + hub.store.podsVersion);
+  return cachedResult(manager, `nodes|${scopeKey(scope)}|${JSON.stringify(query)}`, version, () => computeNodePage(hubs, query, after));
+}
+
+function computeNodePage(hubs: HubConnection[], query: NodeListQuery, after: ReturnType<typeof decodeCursor>): PagedResponse<NodeListItem> {
   const datacenters = query.datacenter ? new Set(query.datacenter) : null;
   const statuses = query.status ? new Set(query.status) : null;
   const arches = query.arch ? new Set(query.arch) : null;

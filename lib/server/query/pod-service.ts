@@ -8,6 +8,7 @@ import { notFound } from '@/lib/server/http/errors';
 import { datacenterId, podDetail, podListItem } from '@/lib/server/query/dto';
 import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-service';
 import { decodeCursor, encodeCursor, pageOf, type SortValue } from '@/lib/server/query/paging';
+import { cachedResult, scopeKey, versionOf } from '@/lib/server/query/result-cache';
 import { scopeAllowsNamespace, type FleetScope } from '@/lib/server/query/scope';
 
 interface PodRow {
@@ -77,6 +78,17 @@ function* candidateRows(hub: HubConnection, query: PodListQuery): Iterable<PodRo
 export function listPods(manager: HubManager, scope: FleetScope, query: PodListQuery): PagedResponse<PodListItem> {
   const hubs = selectHubs(manager, scope, query);
   const after = decodeCursor(query.cursor, query.sort, query.order);
+  // Pod rows show their node's readiness (nodeOffline) and datacenter: node changes count too.
+  const version = versionOf(manager, hubs, (hub) => hub.store.podsVersion + hub.store.nodesVersion);
+  return cachedResult(manager, `pods|${scopeKey(scope)}|${JSON.stringify(query)}`, version, () => computePodPage(hubs, scope, query, after));
+}
+
+function computePodPage(
+  hubs: HubConnection[],
+  scope: FleetScope,
+  query: PodListQuery,
+  after: ReturnType<typeof decodeCursor>,
+): PagedResponse<PodListItem> {
   const namespaces = query.namespace ? new Set(query.namespace) : null;
   const nodes = query.node ? new Set(query.node) : null;
   const tenants = query.tenant ? new Set(query.tenant) : null;

@@ -7,6 +7,7 @@ import type { WorkloadRecord } from '@/lib/server/hubs/records';
 import { workloadListItem } from '@/lib/server/query/dto';
 import { hubStatuses, selectHubs } from '@/lib/server/query/hub-service';
 import { decodeCursor, encodeCursor, pageOf, type SortValue } from '@/lib/server/query/paging';
+import { cachedResult, scopeKey, versionOf } from '@/lib/server/query/result-cache';
 import { scopeAllowsNamespace, type FleetScope } from '@/lib/server/query/scope';
 
 interface WorkloadRow {
@@ -39,6 +40,18 @@ function sortValueOf(sort: WorkloadListQuery['sort'], row: WorkloadRow): SortVal
 export function listWorkloads(manager: HubManager, scope: FleetScope, query: WorkloadListQuery): PagedResponse<WorkloadListItem> {
   const hubs = selectHubs(manager, scope, query);
   const after = decodeCursor(query.cursor, query.sort, query.order);
+  const version = versionOf(manager, hubs, (hub) => hub.store.workloadsVersion);
+  return cachedResult(manager, `workloads|${scopeKey(scope)}|${JSON.stringify(query)}`, version, () =>
+    computeWorkloadPage(hubs, scope, query, after),
+  );
+}
+
+function computeWorkloadPage(
+  hubs: HubConnection[],
+  scope: FleetScope,
+  query: WorkloadListQuery,
+  after: ReturnType<typeof decodeCursor>,
+): PagedResponse<WorkloadListItem> {
   const namespaces = query.namespace ? new Set(query.namespace) : null;
   const tenants = query.tenant ? new Set(query.tenant) : null;
   const needle = query.q ? query.q.toLowerCase() : null;

@@ -1,0 +1,447 @@
+/**
+ * Fleet benchmark: the console's watch caches and API against the simulator at `large` scale
+ * (10 hubs, 10,000 edge nodes, 200,000 pods), on this machine.
+ *
+ *   npm run bench:fleet [-- --churn 1 --duration 10 --connections 32 --scale large]
+ *
+ * Measures: initial sync of all hubs; process memory after sync (per node/pod); p50/p99 latency of
+ * GET /api/v1/fleet/summary and a filtered, sorted GET /api/v1/nodes?limit=100 page at 32 concurrent
+ * clients (autocannon in a child process, API token auth) — the real route handlers (defineRoute →
+ * zod → services → DTO), served in-process; the same two answers computed the naive way peers do
+ * (client-node list calls to every hub on each request) side by side; and how fast a node going
+ * offline shows up in GET /api/v1/stream. Prints a table and writes bench/results/fleet.json.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { NextRequest } from 'next/server';
+
+import * as summaryRoute from '@/app/api/v1/fleet/summary/route';
+import * as nodesRoute from '@/app/api/v1/nodes/route';
+import * as streamRoute from '@/app/api/v1/stream/route';
+import { nodeListQuerySchema } from '@/lib/contracts/fleet';
+import { createApiToken } from '@/lib/server/auth/token-service';
+import { closeDb, openDatabase, provideDatabase } from '@/lib/server/db/client';
+import { roleBindingsRepository } from '@/lib/server/db/role-bindings';
+import { usersRepository } from '@/lib/server/db/users';
+import { ensureDemoSimulator } from '@/lib/server/hubs/demo-simulator';
+import { HubManager, setHubManager } from '@/lib/server/hubs/hub-manager';
+import { hubsFromKubeconfigFiles } from '@/lib/server/hubs/kubeconfig-hubs';
+import { searchParamsToObject } from '@/lib/server/http/route';
+import { listNodes } from '@/lib/server/query/node-service';
+import { ALL_FLEET } from '@/lib/server/query/scope';
+import { getFleetSummary } from '@/lib/server/query/summary-service';
+
+const execFileAsync = promisify(execFile);
+
+const { values: args } = parseArgs({
+  options: {
+    churn: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    scale: { type: 'string', default: 'large' },
+    'naive-connections': { type: 'string', default: '4' },
+    /** PostgreSQL for sessions/tokens (production-like); default: the local server if it answers, else embedded PGlite. */
+    'database-url': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/test' },
+  },
+});
+const churn = Number(args.churn);
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const naiveConnections = Number(args['naive-connections']);
+const scale = args.scale === 'small' ? 'small' : 'large';
+const NODES_QUERY = '/api/v1/nodes?role=edge&status=ready&sort=cpu&order=desc&limit=100';
+const root = process.cwd();
+
+function mb(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+interface LoadResult {
+  endpoint: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** autocannon in a child process, so the load generator does not share the server's event loop. */
+async function load(url: string, token: string, options: { connections: number; duration?: number; amount?: number; label: string }): Promise<LoadResult> {
+  const cli = path.join(root, 'node_modules', '.bin', 'autocannon');
+  const argv = ['-j', '-c', String(options.connections), '-t', '120', '-H', `authorization=Bearer ${token}`];
+  if (options.amount) argv.push('-a', String(options.amount));
+  else argv.push('-d', String(options.duration ?? duration));
+  argv.push(url);
+  const { stdout } = await execFileAsync(cli, argv, { maxBuffer: 64 * 1024 * 1024 });
+  const result = JSON.parse(stdout);
+  return {
+    endpoint: options.label,
+    connections: options.connections,
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average * 10) / 10,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+// -------------------------------------------------------------------------------------------------
+// The naive approach: list every hub on each request (what browser-side / list-per-request consoles do)
+// -------------------------------------------------------------------------------------------------
+
+function naiveClients(kubeconfigPath: string): CoreV1Api[] {
+  const probe = new KubeConfig();
+  probe.loadFromFile(kubeconfigPath);
+  return probe.getContexts().map((context) => {
+    const kc = new KubeConfig();
+    kc.loadFromFile(kubeconfigPath);
+    kc.setCurrentContext(context.name);
+    return kc.makeApiClient(CoreV1Api);
+  });
+}
+
+async function naiveSummary(clients: CoreV1Api[]): Promise<unknown> {
+  const perHub = await Promise.all(
+    clients.map(async (api) => {
+      const [nodes, pods] = await Promise.all([api.listNode(), api.listPodForAllNamespaces()]);
+      const counts = { nodes: 0, ready: 0, pods: 0, running: 0, pending: 0, failed: 0, crashLooping: 0 };
+      for (const node of nodes.items) {
+        counts.nodes++;
+        if (node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True') counts.ready++;
+      }
+      for (const pod of pods.items) {
+        counts.pods++;
+        if (pod.status?.phase === 'Running') counts.running++;
+        else if (pod.status?.phase === 'Pending') counts.pending++;
+        else if (pod.status?.phase === 'Failed') counts.failed++;
+        if (pod.status?.containerStatuses?.some((s) => s.state?.waiting?.reason === 'CrashLoopBackOff')) counts.crashLooping++;
+      }
+      return counts;
+    }),
+  );
+  return { perHub };
+}
+
+async function naiveNodes(clients: CoreV1Api[]): Promise<unknown> {
+  const lists = await Promise.all(clients.map((api) => api.listNode()));
+  const rows = lists
+    .flatMap((list) => list.items)
+    .filter((node) => 'node-role.kubernetes.io/edge' in (node.metadata?.labels ?? {}) && node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True')
+    .map((node) => ({ name: node.metadata?.name, cpu: node.status?.capacity?.cpu }));
+  rows.sort((a, b) => String(b.cpu).localeCompare(String(a.cpu)));
+  return { items: rows.slice(0, 100), total: rows.length };
+}
+
+/** A few requests one after another, timed individually (for endpoints too slow for autocannon). */
+async function sequentialTimings(url: string, count: number, label: string): Promise<LoadResult> {
+  const times: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(300_000) });
+      await response.arrayBuffer();
+      if (!response.ok) errors++;
+    } catch {
+      errors++;
+    }
+    times.push(Math.round(performance.now() - started));
+  }
+  times.sort((a, b) => a - b);
+  const total = times.reduce((a, b) => a + b, 0);
+  return {
+    endpoint: label,
+    connections: 1,
+    requests: count,
+    rps: Math.round((count / (total / 1000)) * 100) / 100,
+    p50: times[Math.floor((times.length - 1) / 2)],
+    p90: times[times.length - 1],
+    p99: times[times.length - 1],
+    max: times[times.length - 1],
+    errors,
+    non2xx: 0,
+  };
+}
+
+// -------------------------------------------------------------------------------------------------
+
+type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/**
+ * Serves the real route handlers (and the naive endpoints) over HTTP, as `next start` would call them.
+ * `/svc/*` runs the same query (contract zod schema → service → JSON) without the per-request
+ * authentication, to separate the fleet layer's cost from the auth layer's database lookups.
+ */
+function startServer(clients: CoreV1Api[], manager: HubManager): Promise<http.Server> {
+  const routes: Record<string, Handler> = {
+    '/api/v1/fleet/summary': summaryRoute.GET,
+    '/api/v1/nodes': nodesRoute.GET,
+    '/api/v1/stream': streamRoute.GET,
+  };
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    try {
+      if (url.pathname === '/svc/summary' || url.pathname === '/svc/nodes') {
+        const body =
+          url.pathname === '/svc/summary'
+            ? JSON.stringify(getFleetSummary(manager, ALL_FLEET))
+            : JSON.stringify(listNodes(manager, ALL_FLEET, nodeListQuerySchema.parse(searchParamsToObject(url.searchParams))));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+        return;
+      }
+      if (url.pathname === '/naive/summary' || url.pathname === '/naive/nodes') {
+        const body = JSON.stringify(url.pathname === '/naive/summary' ? await naiveSummary(clients) : await naiveNodes(clients));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+        return;
+      }
+      const handler = routes[url.pathname];
+      if (!handler) {
+        res.writeHead(404).end();
+        return;
+      }
+      const abort = new AbortController();
+      res.on('close', () => abort.abort());
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
+      const response = await handler(new NextRequest(url, { headers, signal: abort.signal }), { params: Promise.resolve({}) });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      if (!response.body) {
+        res.end();
+        return;
+      }
+      const reader = response.body.getReader();
+      abort.signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined));
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        res.write(value);
+      }
+      res.end();
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(String(error));
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Time from the simulator taking a node offline to the node event on /api/v1/stream. */
+async function streamLatency(base: string, token: string, controlUrl: string, manager: HubManager, trials: number): Promise<number[]> {
+  const results: number[] = [];
+  const response = await fetch(`${base}/api/v1/stream?types=node`, { headers: { authorization: `Bearer ${token}` } });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const state: { waiting: { name: string; resolve: () => void } | null } = { waiting: null };
+  const pump = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        end = buffer.indexOf('\n\n');
+        for (const line of block.split('\n')) {
+          if (!line.startsWith('data: ') || !state.waiting) continue;
+          const event = JSON.parse(line.slice(6));
+          if (event.type === 'node' && event.name === state.waiting.name && event.node?.status === 'unknown') state.waiting.resolve();
+        }
+      }
+    }
+  })();
+  const hubs = manager.list();
+  for (let i = 0; i < trials; i++) {
+    const hub = hubs[i % hubs.length];
+    const node = [...hub.store.nodes.values()].find((n) => n.role === 'edge' && n.readiness === 'ready')!;
+    const seen = new Promise<void>((resolve) => {
+      state.waiting = { name: node.name, resolve };
+    });
+    const started = performance.now();
+    await fetch(`${controlUrl}/hubs/${hub.name}/nodes/${node.name}/offline`, { method: 'POST' });
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000));
+    const outcome = await Promise.race([seen.then(() => 'seen' as const), timeout]);
+    results.push(outcome === 'seen' ? Math.round(performance.now() - started) : Number.POSITIVE_INFINITY);
+    state.waiting = null;
+    await fetch(`${controlUrl}/hubs/${hub.name}/nodes/${node.name}/online`, { method: 'POST' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  await reader.cancel().catch(() => undefined);
+  await pump.catch(() => undefined);
+  return results;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const os = await import('node:os');
+  const loadAtStart = os.loadavg();
+  const dir = path.join(root, '.simulator', `bench-fleet-${scale}`);
+  process.env.OVERLOOK_DATA_DIR = path.join(root, '.data', 'bench-fleet');
+  process.env.NEXTAUTH_SECRET ??= 'bench-secret-0123456789abcdef0123456789';
+  process.env.LOG_LEVEL ??= 'warn';
+
+  console.log(`Starting the simulator (${scale}, churn ${churn}) as a child process…`);
+  const simStarted = Date.now();
+  const simulator = await ensureDemoSimulator({ dir, seed: 42, churn, scale, startTimeoutMs: 300_000 });
+  const simulatorStartMs = Date.now() - simStarted;
+  console.log(`  simulator ready in ${(simulatorStartMs / 1000).toFixed(1)} s`);
+
+  let database;
+  let databaseKind = 'PostgreSQL';
+  try {
+    database = await openDatabase({ kind: 'postgres', url: String(args['database-url']) });
+  } catch (error) {
+    console.log(`  PostgreSQL not available (${(error as Error).message}); using embedded PGlite`);
+    database = await openDatabase({ kind: 'pglite', dir: 'memory://' });
+    databaseKind = 'PGlite (in-process)';
+  }
+  provideDatabase(Promise.resolve(database));
+  const email = `bench-${Date.now()}@example.com`;
+  const user = await usersRepository(database.prisma).create({ email, name: 'Bench', passwordHash: null });
+  await roleBindingsRepository(database.prisma).add(user.id, { role: 'platform-admin', scope: {} });
+  const token = (await createApiToken(database.prisma, user.id, { name: 'bench', scopes: ['read'] })).token;
+
+  gc();
+  const before = process.memoryUsage();
+  const manager = new HubManager();
+  setHubManager(manager);
+  const { hubs } = hubsFromKubeconfigFiles([simulator.kubeconfigPath], 'topology.kubernetes.io/zone');
+  console.log(`Syncing ${hubs.length} hubs…`);
+  const syncStarted = Date.now();
+  const cpuBefore = process.cpuUsage();
+  for (const hub of hubs) manager.addHub(hub);
+  const notSynced = await manager.waitForSync(180_000);
+  const syncMs = Date.now() - syncStarted;
+  const syncCpu = process.cpuUsage(cpuBefore);
+  const syncCpuSeconds = Math.round(((syncCpu.user + syncCpu.system) / 1e6) * 10) / 10;
+  const nodes = manager.list().reduce((n, hub) => n + hub.store.nodes.size, 0);
+  const pods = manager.list().reduce((n, hub) => n + hub.store.pods.size, 0);
+  console.log(
+    `  synced ${nodes} nodes, ${pods} pods in ${(syncMs / 1000).toFixed(1)} s (BFF CPU ${syncCpuSeconds} s)${notSynced.length ? ` (NOT synced: ${notSynced.join(', ')})` : ''}`,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  gc();
+  const after = process.memoryUsage();
+  const memory = {
+    rssAfterSyncMB: mb(after.rss),
+    heapUsedAfterSyncMB: mb(after.heapUsed),
+    heapDeltaMB: mb(after.heapUsed - before.heapUsed),
+    bytesPerObject: Math.round((after.heapUsed - before.heapUsed) / Math.max(1, nodes + pods)),
+    gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+  };
+  console.log(`  RSS ${memory.rssAfterSyncMB} MB, heap ${memory.heapUsedAfterSyncMB} MB (≈${memory.bytesPerObject} B per node/pod)`);
+
+  const clients = naiveClients(simulator.kubeconfigPath);
+  const server = await startServer(clients, manager);
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+  console.log(`Load: ${connections} connections × ${duration} s per endpoint…`);
+  // Warm up (JIT, caches) before measuring.
+  await load(`${base}/api/v1/fleet/summary`, token, { connections: 4, duration: 2, label: 'warmup' });
+  await load(`${base}${NODES_QUERY}`, token, { connections: 4, duration: 2, label: 'warmup' });
+  const summary = await load(`${base}/svc/summary`, token, { connections, label: 'summary — query layer' });
+  const nodePage = await load(`${base}${NODES_QUERY.replace('/api/v1/nodes', '/svc/nodes')}`, token, { connections, label: 'nodes page — query layer' });
+  const summaryRouteResult = await load(`${base}/api/v1/fleet/summary`, token, { connections, label: 'GET /api/v1/fleet/summary (route, API token)' });
+  const nodeRouteResult = await load(`${base}${NODES_QUERY}`, token, { connections, label: 'GET nodes page (route, API token)' });
+  for (const r of [summary, nodePage, summaryRouteResult, nodeRouteResult]) {
+    console.log(`  ${r.endpoint}: c=${r.connections} p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps} req/s`);
+  }
+
+  console.log('Stream latency (node offline → /api/v1/stream)…');
+  const streamMs = await streamLatency(base, token, simulator.controlUrl, manager, 5);
+  console.log(`  ${streamMs.join(', ')} ms`);
+
+  console.log('Naive (list every hub per request)…');
+  const naiveNodesResult = await load(`${base}/naive/nodes`, token, { connections: naiveConnections, duration, label: 'naive nodes page (listNode × hubs)' });
+  console.log(`  naive nodes: c=${naiveConnections} p50 ${naiveNodesResult.p50} ms, p99 ${naiveNodesResult.p99} ms`);
+  // Listing 200k pods per request is slow and memory-hungry on both ends: a few sequential requests.
+  const naiveSummaryResult = await sequentialTimings(`${base}/naive/summary`, 2, 'naive summary (listNode + listPodForAllNamespaces × hubs)');
+  console.log(`  naive summary: ${naiveSummaryResult.p50} ms per request`);
+
+  const ratio = (naive: number, ours: number) => Math.round((naive / Math.max(ours, 0.5)) * 10) / 10;
+  const results = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: loadAtStart },
+    simulator: { scale, churn, hubs: hubs.length, startMs: simulatorStartMs },
+    sync: { ms: syncMs, bffCpuSeconds: syncCpuSeconds, nodes, pods, notSynced, perHubMs: Object.fromEntries(manager.list().map((hub) => [hub.name, hub.initialSyncMs])) },
+    memory,
+    database: databaseKind,
+    nodesQuery: NODES_QUERY,
+    load: { summary, nodePage, summaryRoute: summaryRouteResult, nodeRoute: nodeRouteResult, naiveSummary: naiveSummaryResult, naiveNodes: naiveNodesResult },
+    ratios: {
+      summaryP50: ratio(naiveSummaryResult.p50, summary.p50),
+      summaryP99: ratio(naiveSummaryResult.p99, summary.p99),
+      nodesP50: ratio(naiveNodesResult.p50, nodePage.p50),
+      nodesP99: ratio(naiveNodesResult.p99, nodePage.p99),
+      summaryThroughput: ratio(summary.rps, naiveSummaryResult.rps),
+      nodesThroughput: ratio(nodePage.rps, naiveNodesResult.rps),
+      summaryRouteP50: ratio(naiveSummaryResult.p50, summaryRouteResult.p50),
+      nodesRouteP50: ratio(naiveNodesResult.p50, nodeRouteResult.p50),
+    },
+    streamOfflineMs: streamMs,
+    targets: {
+      syncWithin60s: syncMs <= 60_000 && notSynced.length === 0,
+      rssBelow1_5GB: after.rss <= 1.5 * 1024 ** 3,
+      summaryP99Below50ms: summary.p99 <= 50,
+      nodesP99Below50ms: nodePage.p99 <= 50,
+      routeSummaryP99Below50ms: summaryRouteResult.p99 <= 50,
+      routeNodesP99Below50ms: nodeRouteResult.p99 <= 50,
+      ratioAtLeast20x: ratio(naiveSummaryResult.p50, summary.p50) >= 20 && ratio(naiveNodesResult.p50, nodePage.p50) >= 20,
+      streamWithin2s: streamMs.every((ms) => ms <= 2_000),
+    },
+    totalMs: Date.now() - started,
+  };
+
+  const rows: Array<[string, string]> = [
+    ['simulator', `${scale}, ${hubs.length} hubs, churn ${churn}, started in ${(simulatorStartMs / 1000).toFixed(1)} s`],
+    ['initial sync (all hubs)', `${(syncMs / 1000).toFixed(1)} s for ${nodes} nodes, ${pods} pods, BFF CPU ${syncCpuSeconds} s (target ≤ 60 s)`],
+    ['machine load at start', `load average ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores (shared with other work)`],
+    ['memory after sync', `RSS ${memory.rssAfterSyncMB} MB, heap ${memory.heapUsedAfterSyncMB} MB, ≈${memory.bytesPerObject} B per node/pod (target RSS ≤ 1536 MB)`],
+  ];
+  rows.push(['auth database', databaseKind]);
+  for (const r of [summary, nodePage, summaryRouteResult, nodeRouteResult, naiveSummaryResult, naiveNodesResult]) {
+    rows.push([r.endpoint, `c=${r.connections}: p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, max ${r.max} ms, ${r.rps} req/s, ${r.requests} requests, errors ${r.errors}, non-2xx ${r.non2xx}`]);
+  }
+  rows.push(['summary: naive / cache', `p50 ${results.ratios.summaryP50}×, p99 ${results.ratios.summaryP99}×, throughput ${results.ratios.summaryThroughput}× (query layer); route p50 ${results.ratios.summaryRouteP50}×`]);
+  rows.push(['nodes page: naive / cache', `p50 ${results.ratios.nodesP50}×, p99 ${results.ratios.nodesP99}×, throughput ${results.ratios.nodesThroughput}× (query layer); route p50 ${results.ratios.nodesRouteP50}× (naive at c=${naiveConnections}, ours at c=${connections})`]);
+  rows.push(['node offline → stream', `${streamMs.join(', ')} ms (target ≤ 2000 ms)`]);
+  rows.push(['targets', Object.entries(results.targets).map(([k, v]) => `${k}: ${v ? 'yes' : 'NO'}`).join(', ')]);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\n${'-'.repeat(100)}`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  console.log('-'.repeat(100));
+
+  mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(path.join(root, 'bench', 'results', 'fleet.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('written to bench/results/fleet.json');
+
+  server.close();
+  server.closeAllConnections();
+  await manager.stop();
+  simulator.stop();
+  await closeDb();
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
