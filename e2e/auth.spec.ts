@@ -51,6 +51,17 @@ test.describe('authentication', () => {
   });
 });
 
+test.describe('signed out, browser asks for Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the sign-in page follows Accept-Language', async ({ page, loginPage }) => {
+    await loginPage.goto();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { level: 1, name: '登录 Overlook' })).toBeVisible();
+    await expect(loginPage.demoAccounts.getByRole('heading', { name: '演示账户' })).toBeVisible();
+  });
+});
+
 test('pages carry the security headers and a per-request CSP nonce', async ({ request }) => {
   const first = await request.get('/login');
   const second = await request.get('/login');

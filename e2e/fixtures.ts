@@ -135,10 +135,13 @@ export async function signIn(
   page: Page,
   email: string,
   password: string = DEMO_PASSWORD,
-  options: { callbackUrl?: string; locale?: 'en' | 'zh-CN' } = {},
+  /** `locale: 'account'` sets no cookie, so the account's saved language (or Accept-Language) applies. */
+  options: { callbackUrl?: string; locale?: 'en' | 'zh-CN' | 'account' } = {},
 ) {
   const { callbackUrl, locale = 'en' } = options;
-  await page.context().addCookies([{ name: 'overlook-locale', value: locale, url: E2E_BASE_URL }]);
+  if (locale !== 'account') {
+    await page.context().addCookies([{ name: 'overlook-locale', value: locale, url: E2E_BASE_URL }]);
+  }
   const login = new LoginPage(page);
   await login.goto(callbackUrl);
   await login.signIn(email, password);

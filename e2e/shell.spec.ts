@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { expect, test } from './fixtures';
+import { demoUsers, expect, Shell, signIn, test } from './fixtures';
 
 const screenshot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}`, import.meta.url));
 
@@ -93,5 +93,23 @@ test.describe('console shell', () => {
     await expect(page).toHaveURL(/\/registries$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Registries' })).toBeVisible();
     await expect(page.getByText('Coming in a later release')).toBeVisible();
+  });
+
+  test('a chosen language follows the account to a new browser', async ({ browser }) => {
+    const first = await browser.newContext();
+    const firstPage = await first.newPage();
+    await signIn(firstPage, demoUsers.operator);
+    await new Shell(firstPage).setLanguage('zh-CN');
+    await first.close();
+
+    // A fresh browser: no cookies, Accept-Language English. The account's saved language wins.
+    const second = await browser.newContext({ locale: 'en-US' });
+    const page = await second.newPage();
+    await signIn(page, demoUsers.operator, undefined, { locale: 'account' });
+    const shell = new Shell(page);
+    await expect(shell.navLink('节点')).toBeVisible();
+    await shell.setLanguage('en');
+    await expect(shell.navLink('Nodes')).toBeVisible();
+    await second.close();
   });
 });

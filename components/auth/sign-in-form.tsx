@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Field, Input } from '@/components/ui/input';
+import { describeSignInError } from './sign-in-error';
 
 export type DemoAccountOption = {
   email: string;
@@ -17,9 +18,6 @@ export type DemoAccountOption = {
   /** Badge tone: admins stand out from read-only accounts. */
   tone?: 'accent' | 'info' | 'neutral';
 };
-
-/** next-auth's code for "authorize() returned null" — every ordinary failed sign-in. */
-const GENERIC_FAILURE_CODES = new Set(['CredentialsSignin', 'Email or password is incorrect']);
 
 /**
  * Email/password sign-in against next-auth's `credentials` provider. Ordinary failures show one
@@ -51,10 +49,10 @@ export function SignInForm({
   const submitRef = useRef<HTMLButtonElement>(null);
 
   function describeError(code: string): string {
-    if (GENERIC_FAILURE_CODES.has(code)) return t('signIn.genericError');
-    // next-auth's own configuration/transport codes are not meant for users.
-    if (/^[A-Z][A-Za-z]+$/.test(code)) return t('signIn.unavailable');
-    return code;
+    const display = describeSignInError(code);
+    if (display.kind === 'generic') return t('signIn.genericError');
+    if (display.kind === 'unavailable') return t('signIn.unavailable');
+    return display.message;
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
