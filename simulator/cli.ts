@@ -14,9 +14,10 @@ Usage: npm run simulator -- [options]
   --dir D           where kubeconfig and control.json are written (default .simulator)
   --port-base N     hub i listens on N+i, the control API on N+hubs (default 0 = random free ports)
   --http            serve plain HTTP instead of HTTPS
+  --ignore-stdin    do not exit when stdin (a pipe) closes; rely on the parent-process check only
   -h, --help        show this help
 
-Stops on SIGTERM/SIGINT, when stdin (if a pipe) closes, or when its parent process exits.
+Stops on SIGTERM/SIGINT, when stdin (if a pipe or socket) closes, or when its parent process exits.
 `;
 
 const optionsSchema = z.object({
@@ -27,11 +28,14 @@ const optionsSchema = z.object({
   dir: z.string().min(1).default('.simulator'),
   'port-base': z.coerce.number().int().min(0).max(65000).default(0),
   http: z.boolean().default(false),
+  'ignore-stdin': z.boolean().default(false),
 });
 
 function isPipe(fd: number): boolean {
   try {
-    return fstatSync(fd).isFIFO();
+    // Node's child_process 'pipe' stdio is a socketpair, a shell pipe is a FIFO: both mean a parent holds the other end.
+    const st = fstatSync(fd);
+    return st.isFIFO() || st.isSocket();
   } catch {
     return false;
   }
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
         dir: { type: 'string' },
         'port-base': { type: 'string' },
         http: { type: 'boolean' },
+        'ignore-stdin': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -84,7 +89,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   // Never outlive whoever started us: a closed stdin pipe or a changed parent means we are orphaned.
-  if (isPipe(0)) {
+  if (!o['ignore-stdin'] && isPipe(0)) {
     process.stdin.on('end', () => void stop('stdin closed'));
     process.stdin.on('error', () => void stop('stdin error'));
     process.stdin.resume();

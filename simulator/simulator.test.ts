@@ -203,6 +203,32 @@ describe('informers', () => {
     }
   });
 
+  it('relist after an in-stream 410 when resuming a compacted watch', async () => {
+    const hub = 'cn-north';
+    const kc = kubeConfigFor(sim, hub);
+    const core = kc.makeApiClient(CoreV1Api);
+    let lists = 0;
+    const informer = makeInformer<V1Node>(kc, '/api/v1/nodes', () => {
+      lists++;
+      return core.listNode();
+    });
+    await informer.start();
+    try {
+      const edge = informer.list().filter((n) => n.metadata?.labels?.['node-role.kubernetes.io/edge'] === '');
+      await control(sim, `/hubs/${hub}/nodes/${edge[3].metadata!.name}/offline`);
+      await waitFor('first change', () => informer.get(edge[3].metadata!.name!)?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown', 5000);
+      await control(sim, `/hubs/${hub}/compact`);
+      // A clean end makes the informer resume from its last resourceVersion, which is now too old.
+      const ended = (await control(sim, `/hubs/${hub}/end-watches`)).json as { ended: number };
+      expect(ended.ended).toBeGreaterThan(0);
+      await waitFor('relist after 410', () => lists >= 2, 5000);
+      await control(sim, `/hubs/${hub}/nodes/${edge[4].metadata!.name}/offline`);
+      await waitFor('change after relist', () => informer.get(edge[4].metadata!.name!)?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown', 5000);
+    } finally {
+      await informer.stop();
+    }
+  });
+
   it('watch from a compacted resourceVersion ends with a 410 Expired ERROR event', async () => {
     const kc = kubeConfigFor(sim, 'cn-north');
     await control(sim, '/hubs/cn-north/compact', {});
@@ -255,6 +281,27 @@ describe('Kubernetes error answers', () => {
     const ssar = await hubRequest(sim, 'cn-east', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', { method: 'POST', token: ro, contentType: 'application/json', body: JSON.stringify({ apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb: 'patch', resource: 'nodes' } } }) });
     expect(ssar.status).toBe(201);
     expect((ssar.json() as { status: { allowed: boolean } }).status.allowed).toBe(false);
+  });
+
+  it('hangs, fails and slows down on request', async () => {
+    const hub = 'cn-north';
+    await control(sim, `/hubs/${hub}/down`, { mode: 'hang' });
+    const kc = kubeConfigFor(sim, hub);
+    const core = kc.makeApiClient(CoreV1Api);
+    const hung = await Promise.race([core.listNamespace().then(() => 'answered', () => 'failed'), new Promise((r) => setTimeout(() => r('hung'), 700))]);
+    expect(hung).toBe('hung');
+    expect(((await control(sim, '/truth')).json as GroundTruth).hubs[2]).toMatchObject({ up: false, mode: 'hang' });
+    await control(sim, `/hubs/${hub}/up`);
+    expect((await core.listNamespace()).items.length).toBeGreaterThan(4);
+    await control(sim, `/hubs/${hub}/faults`, { errorRate: 1 });
+    const failing = await hubRequest(sim, hub, '/api/v1/namespaces');
+    expect([500, 503]).toContain(failing.status);
+    expect(failing.json()).toMatchObject({ kind: 'Status', status: 'Failure' });
+    await control(sim, `/hubs/${hub}/faults`, { latencyMs: 300 });
+    const t0 = Date.now();
+    expect((await hubRequest(sim, hub, '/api/v1/namespaces')).status).toBe(200);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+    await control(sim, `/hubs/${hub}/faults`, {});
   });
 
   it('validates control API input', async () => {

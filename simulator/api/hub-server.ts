@@ -110,6 +110,14 @@ export class HubServer {
     res.on('close', () => this.streams.delete(res));
   }
 
+  /** End every watch/log stream cleanly (clients then reconnect with their last resourceVersion). */
+  endStreams(): number {
+    const n = this.streams.size;
+    for (const r of this.streams) r.end();
+    this.streams.clear();
+    return n;
+  }
+
   private dropStreams(): void {
     for (const r of this.streams) r.destroy();
     this.streams.clear();

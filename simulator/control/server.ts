@@ -87,6 +87,9 @@ export function createControlServer(pairs: Pair[]): http.Server {
         p.hub.store.compact();
         return send(res, 200, { hub: p.hub.name, compactedResourceVersion: String(p.hub.store.resourceVersion) });
       }
+      if (parts.length === 3 && parts[2] === 'end-watches') {
+        return send(res, 200, { hub: p.hub.name, ended: p.server.endStreams() });
+      }
       if (parts.length === 3 && parts[2] === 'faults') {
         const faults = await body(req, faultsBodySchema);
         p.server.faults = faults;
