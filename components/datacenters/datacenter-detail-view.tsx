@@ -137,7 +137,7 @@ function DatacenterDetailBody({ dc, hubStatus }: { dc: DatacenterDto; hubStatus?
 
       <div>
         <h2 className="mb-2 text-[13px] font-semibold text-fg">{t('nodeTable')}</h2>
-        <NodeList fixedFilters={{ datacenter: dc.id }} hideColumns={['hub', 'datacenter']} />
+        <NodeList fixedFilters={{ datacenter: dc.id }} hideColumns={['datacenter']} hideHubBanner />
       </div>
     </div>
   );

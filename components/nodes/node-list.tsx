@@ -26,11 +26,14 @@ const ARCHES = ['amd64', 'arm64'];
 export function NodeList({
   fixedFilters,
   hideColumns = [],
+  hideHubBanner,
   className,
 }: {
   /** Filters imposed by the page (e.g. a datacenter's own nodes); not shown as controls. */
   fixedFilters?: { datacenter?: string };
   hideColumns?: string[];
+  /** The page already shows the hub's status above (datacenter detail). */
+  hideHubBanner?: boolean;
   className?: string;
 }) {
   const t = useTranslations('nodes.list');
@@ -42,8 +45,8 @@ export function NodeList({
     [urlFilters, fixedDatacenter],
   );
   const query = useInfiniteQuery(nodeListQuery(filters));
-  const hubs = useQuery(hubListQuery());
-  const datacenters = useQuery({ ...datacenterListQuery(filters.hub ? { hub: filters.hub } : {}), enabled: !fixedFilters?.datacenter });
+  const hubs = useQuery({ ...hubListQuery(), enabled: !fixedDatacenter });
+  const datacenters = useQuery({ ...datacenterListQuery(filters.hub ? { hub: filters.hub } : {}), enabled: !fixedDatacenter });
 
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const lastPage = query.data?.pages[query.data.pages.length - 1];
@@ -60,15 +63,17 @@ export function NodeList({
     <Card className={className}>
       <FilterBar>
         <SearchFilter value={urlFilters.q} onChange={onSearch} label={t('search')} placeholder={t('searchPlaceholder')} />
-        <FilterSelect
-          label={t('filters.hub')}
-          allLabel={t('filters.allHubs')}
-          value={searchParams.get('hub') ?? undefined}
-          options={(hubs.data?.items ?? []).map((hub) => ({ value: hub.hub, label: hub.hub }))}
-          onChange={(value) => update({ hub: value, datacenter: null })}
-          testId="filter-hub"
-        />
-        {!fixedFilters?.datacenter ? (
+        {!fixedDatacenter ? (
+          <FilterSelect
+            label={t('filters.hub')}
+            allLabel={t('filters.allHubs')}
+            value={searchParams.get('hub') ?? undefined}
+            options={(hubs.data?.items ?? []).map((hub) => ({ value: hub.hub, label: hub.hub }))}
+            onChange={(value) => update({ hub: value, datacenter: null })}
+            testId="filter-hub"
+          />
+        ) : null}
+        {!fixedDatacenter ? (
           <FilterSelect
             label={t('filters.datacenter')}
             allLabel={t('filters.allDatacenters')}
@@ -118,7 +123,7 @@ export function NodeList({
         </div>
       </FilterBar>
 
-      <HubStatusBanner hubs={lastPage?.hubs} className="border-b border-border px-3 py-2" />
+      {!hideHubBanner ? <HubStatusBanner hubs={lastPage?.hubs} className="border-b border-border px-3 py-2" /> : null}
 
       {query.isPending ? (
         <VirtualTableSkeleton columns={9} />

@@ -151,9 +151,11 @@ function PodDetailBody({ pod, onRestarted }: { pod: PodDetail; onRestarted: () =
                 <span className="truncate font-mono text-xs">{pod.name}</span>
               </li>
               {pod.ownerChain.map((owner, index) => (
-                <li key={`${owner.kind}/${owner.name}`} className="flex items-center gap-2" style={{ paddingLeft: `${(index + 1) * 0.75}rem` }}>
-                  <ArrowRight aria-hidden className="size-3 shrink-0 -rotate-90 text-faint" />
-                  <span className="w-20 shrink-0 text-2xs text-faint uppercase">{owner.kind}</span>
+                <li key={`${owner.kind}/${owner.name}`} className="flex items-center gap-2">
+                  <span className="flex w-24 shrink-0 items-center gap-1 text-2xs text-faint uppercase" style={{ paddingLeft: `${index * 0.5}rem` }}>
+                    <ArrowRight aria-hidden className="size-3 shrink-0 -rotate-90" />
+                    {owner.kind}
+                  </span>
                   {owner.kind === 'Deployment' || owner.kind === 'DaemonSet' ? (
                     <Link href={href.workloads({ hub: pod.hub, namespace: pod.namespace, q: owner.name })} className="truncate font-mono text-xs text-accent hover:underline">
                       {owner.name}
