@@ -528,7 +528,18 @@ export class Hub {
     this.emitEvent(node, online ? 'NodeReady' : 'NodeNotReady', online ? `Node ${name} status is now: NodeReady` : `Node ${name} status is now: NodeNotReady`, 'Normal', online ? 'kubelet' : 'node-controller', online ? name : undefined);
     if (online) this.renewLease(name, now);
     if (info.datacenter) this.refreshNodeGroup(info.datacenter);
+    this.refreshDevices(name, online, now);
     return updated;
+  }
+
+  /** Devices behind an edge node go offline with its link (the mapper can no longer report twins). */
+  private refreshDevices(nodeName: string, online: boolean, now: number): void {
+    for (const e of [...this.store.values('devices.kubeedge.io/devices')]) {
+      const d = e.obj;
+      if (d.spec?.nodeName !== nodeName) continue;
+      const status = { ...d.status, state: online ? 'online' : 'offline', ...(online ? { lastOnlineTime: isoTime(now) } : {}) };
+      this.store.update('devices.kubeedge.io/devices', { ...d, status });
+    }
   }
 
   private refreshNodeGroup(dcId: string): void {
