@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslations } from 'next-intl';
 import { ArrowDown, ArrowUp, ArrowUpDown, LoaderCircle } from 'lucide-react';
@@ -168,15 +168,7 @@ export function VirtualTable<T>({
                   )}
                   style={{ gridTemplateColumns, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 >
-                  {columns.map((column) => (
-                    <div
-                      key={column.id}
-                      role="cell"
-                      className={cn('flex min-w-0 items-center overflow-hidden px-3 whitespace-nowrap', column.align === 'right' && 'justify-end')}
-                    >
-                      {column.cell(row)}
-                    </div>
-                  ))}
+                  <RowCells row={row} columns={columns as VirtualColumn<unknown>[]} />
                 </div>
               );
             })}
@@ -192,6 +184,26 @@ export function VirtualTable<T>({
     </div>
   );
 }
+
+/**
+ * A row's cells, memoised on (row, columns): scrolling only moves rows (a transform on the wrapper), so
+ * rows already on screen skip re-rendering; a stream patch replaces the row object and re-renders just it.
+ */
+const RowCells = memo(function RowCells({ row, columns }: { row: unknown; columns: VirtualColumn<unknown>[] }) {
+  return (
+    <>
+      {columns.map((column) => (
+        <div
+          key={column.id}
+          role="cell"
+          className={cn('flex min-w-0 items-center overflow-hidden px-3 whitespace-nowrap', column.align === 'right' && 'justify-end')}
+        >
+          {column.cell(row)}
+        </div>
+      ))}
+    </>
+  );
+});
 
 /** Placeholder rows for a virtual table (used by loading.tsx and while the first page loads). */
 export function VirtualTableSkeleton({ columns = 7, rows = 14 }: { columns?: number; rows?: number }) {
