@@ -4,6 +4,7 @@ import type { FleetSummary, Problem } from '@/lib/contracts/fleet';
 import { addPod, emptyPodCounts, emptyReadiness, sumReadiness } from '@/lib/server/hubs/aggregates';
 import type { HubConnection } from '@/lib/server/hubs/hub-connection';
 import type { HubManager } from '@/lib/server/hubs/hub-manager';
+import type { PodRecord } from '@/lib/server/hubs/records';
 import { cloudcoreOf, datacenterHealth, iso } from '@/lib/server/query/dto';
 import { pageOf } from '@/lib/server/query/paging';
 import { hubsInScope, scopeAllowsNamespace, scopeLimitsNamespaces, type FleetScope } from '@/lib/server/query/scope';
@@ -93,21 +94,35 @@ function hubProblems(hub: HubConnection, scope: FleetScope): Problem[] {
       });
     }
   }
-  for (const key of store.crashLoopingPods) {
-    const pod = store.pods.get(key);
-    if (!pod || !scopeAllowsNamespace(scope, hub, pod.namespace)) continue;
-    const waiting = pod.containers.find((c) => c.state.kind === 'waiting' && c.state.reason === 'CrashLoopBackOff');
-    const lastFinished = pod.containers.reduce<number | null>((latest, c) => {
+  // Thousands of pods may crash-loop at fleet scale: pick the newest few by time first, then build
+  // Problem objects only for those.
+  const lastFinishedOf = (pod: PodRecord): number | null =>
+    pod.containers.reduce<number | null>((latest, c) => {
       const finished = c.lastTermination?.finishedMs ?? null;
       return finished !== null && (latest === null || finished > latest) ? finished : latest;
-    }, null);
+    }, null) ?? pod.createdMs;
+  const newest = pageOf({
+    items: store.crashLoopingPods,
+    filter: (key) => {
+      const pod = store.pods.get(key);
+      return pod !== undefined && scopeAllowsNamespace(scope, hub, pod.namespace);
+    },
+    sortValue: (key) => lastFinishedOf(store.pods.get(key)!),
+    id: (key) => key,
+    order: 'desc',
+    limit: MAX_PROBLEMS,
+    after: null,
+  }).page;
+  for (const key of newest) {
+    const pod = store.pods.get(key)!;
+    const waiting = pod.containers.find((c) => c.state.kind === 'waiting' && c.state.reason === 'CrashLoopBackOff');
     problems.push({
       kind: 'pod-crashloop',
       severity: 'warning',
       hub: hub.name,
       title: `${pod.namespace}/${pod.name} is crash-looping`,
       detail: waiting?.state.message ?? `restarted ${pod.restarts} times`,
-      since: iso(lastFinished ?? pod.createdMs),
+      since: iso(lastFinishedOf(pod)),
       target: { kind: 'pod', hub: hub.name, namespace: pod.namespace, name: pod.name },
     });
   }
@@ -173,7 +188,9 @@ const cache = new WeakMap<HubManager, { version: number; at: number; summary: Fl
  */
 export function getFleetSummary(manager: HubManager, scope: FleetScope): FleetSummary {
   if (scope.kind !== 'all') return computeSummary(manager, scope);
-  const version = manager.dataVersion;
+  // Only what the summary reads: node, pod and workload changes (not leases or events, which churn).
+  let version = manager.version;
+  for (const hub of manager.list()) version += hub.store.nodesVersion + hub.store.podsVersion + hub.store.workloadsVersion;
   const now = Date.now();
   const cached = cache.get(manager);
   if (cached && now - cached.at < SUMMARY_REFRESH_MS && (cached.version === version || now - cached.at < SUMMARY_MAX_AGE_MS)) {
