@@ -1,4 +1,4 @@
-import { fstatSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startSimulator } from './index';
@@ -39,6 +39,39 @@ function isPipe(fd: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Parent pid of a process from /proc (Linux), or undefined when it is gone or unreadable. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * When started through launchers (npm → sh → tsx → node), our direct parent is a launcher that may
+ * outlive the real parent. Remember each launcher's parent: if one gets reparented, whoever started us is gone.
+ */
+function launcherChain(start: number): Array<{ pid: number; ppid: number }> {
+  const chain: Array<{ pid: number; ppid: number }> = [];
+  let pid = start;
+  for (let depth = 0; depth < 4 && pid > 1; depth++) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      break;
+    }
+    if (!/(^|[\s/])(tsx|npm|npx|sh|bash|node_modules\/\.bin\/\S+)(\s|$)|tsx\/dist\/cli|npm-cli\.js/.test(cmdline)) break;
+    const ppid = parentOf(pid);
+    if (ppid === undefined || ppid <= 1) break;
+    chain.push({ pid, ppid });
+    pid = ppid;
+  }
+  return chain;
 }
 
 async function main(): Promise<void> {
@@ -95,8 +128,10 @@ async function main(): Promise<void> {
     process.stdin.resume();
   }
   const parent = process.ppid;
+  const chain = launcherChain(parent);
   setInterval(() => {
     if (process.ppid !== parent) void stop('parent exited');
+    else if (chain.some((link) => parentOf(link.pid) !== link.ppid)) void stop('launcher orphaned');
   }, 1000).unref();
   // Keep the process alive (server handles are referenced anyway).
 }
