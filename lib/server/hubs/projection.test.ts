@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { HubStore } from './hub-store';
-import { isExtendedResource, kubeedgeVersionOf, parseLocation, podDisplayStatus, projectNode, projectPod } from './projection';
+import { isExtendedResource, kubeedgeVersionOf, parseLocation, podDetailParts, podDisplayStatus, projectNode, projectPod } from './projection';
 
 const ZONE = 'topology.kubernetes.io/zone';
 
@@ -76,7 +76,11 @@ describe('projectNode', () => {
 describe('podDisplayStatus and projectPod', () => {
   it('reports CrashLoopBackOff and counts restarts', () => {
     const record = projectPod(pod('a', 'edge-1', { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s' } }));
-    expect(record).toMatchObject({ status: 'CrashLoopBackOff', crashLooping: true, restarts: 4, readyContainers: 0, totalContainers: 1, ownerKind: 'ReplicaSet' });
+    expect(record).toMatchObject({ status: 'CrashLoopBackOff', crashLooping: true, restarts: 4, readyContainers: 0, totalContainers: 1, ownerKind: 'ReplicaSet', crashMessage: 'back-off 5m0s' });
+    expect(record.images).toEqual(['shop/web:1.2']);
+    // The detail parts survive their compact encoding.
+    const parts = podDetailParts(record);
+    expect(parts.containers[0]).toMatchObject({ name: 'web', image: 'shop/web:1.2', restartCount: 4, init: false, state: { kind: 'waiting', reason: 'CrashLoopBackOff' } });
   });
   it('reports Completed, Terminating, init progress and evictions like kubectl', () => {
     expect(podDisplayStatus(pod('a', 'n', { terminated: { reason: 'Completed', exitCode: 0 } }, 'Succeeded'))).toBe('Completed');

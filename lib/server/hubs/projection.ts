@@ -10,6 +10,7 @@ import type {
   NamespaceRecord,
   NodeGroupRecord,
   NodeRecord,
+  PodDetailParts,
   PodPhase,
   PodRecord,
   ReplicaSetRecord,
@@ -74,6 +75,18 @@ export function internRecord(source: unknown): Record<string, string> {
   Object.freeze(record);
   if (recordPool.size < MAX_POOL) recordPool.set(key, record);
   return record;
+}
+
+const listPool = new Map<string, readonly string[]>();
+
+/** One shared frozen array per distinct list of strings (e.g. the images of a pod template). */
+export function internList(values: string[]): readonly string[] {
+  const key = values.join('\u0000');
+  const existing = listPool.get(key);
+  if (existing) return existing;
+  const list = Object.freeze(values.map((value) => intern(value)));
+  if (listPool.size < MAX_POOL) listPool.set(key, list);
+  return list;
 }
 
 /** Epoch ms of an RFC 3339 time, null when absent or unparsable. */
@@ -300,11 +313,19 @@ export function projectPod(raw: RawObject): PodRecord {
   let readyContainers = 0;
   let restarts = 0;
   let crashLooping = false;
+  let crashMessage: string | null = null;
+  let lastFinishedMs: number | null = null;
   for (const c of containers) {
     if (!c.init && c.ready) readyContainers++;
     restarts += c.restartCount;
-    if (c.state.kind === 'waiting' && c.state.reason === 'CrashLoopBackOff') crashLooping = true;
+    if (c.state.kind === 'waiting' && c.state.reason === 'CrashLoopBackOff') {
+      crashLooping = true;
+      crashMessage ??= c.state.message;
+    }
+    const finished = c.lastTermination?.finishedMs ?? null;
+    if (finished !== null && (lastFinishedMs === null || finished > lastFinishedMs)) lastFinishedMs = finished;
   }
+  const parts: PodDetailParts = { containers, conditions: conditions(status.conditions) };
   const phase: PodPhase = PHASES.has(status.phase) ? status.phase : 'Unknown';
   return {
     namespace: intern(String(metadata.namespace ?? '')),
@@ -323,9 +344,16 @@ export function projectPod(raw: RawObject): PodRecord {
     createdMs: timeMs(metadata.creationTimestamp),
     qosClass: intern(str(status.qosClass)),
     labels: internRecord(metadata.labels),
-    containers,
-    conditions: conditions(status.conditions),
+    images: internList(containers.filter((c) => !c.init).map((c) => c.image)),
+    crashMessage: intern(crashMessage),
+    lastFinishedMs,
+    detailJson: JSON.stringify(parts),
   };
+}
+
+/** Decodes the detail parts of a pod record. */
+export function podDetailParts(pod: PodRecord): PodDetailParts {
+  return JSON.parse(pod.detailJson) as PodDetailParts;
 }
 
 export function projectNamespace(raw: RawObject): NamespaceRecord {

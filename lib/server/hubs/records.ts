@@ -110,6 +110,22 @@ export interface PodRecord {
   createdMs: number | null;
   qosClass: string | null;
   labels: Record<string, string>;
+  /** Container images (one shared array per distinct image list). */
+  images: readonly string[];
+  /** The CrashLoopBackOff waiting message, when crash-looping. */
+  crashMessage: string | null;
+  /** Latest finishedAt of any container's last termination. */
+  lastFinishedMs: number | null;
+  /**
+   * Containers and conditions as a JSON string (`PodDetailParts`), decoded only for the pod detail.
+   * 200k pods × ~10 small objects each made every major GC mark millions of objects; one string
+   * per pod is a single leaf object the collector never scans.
+   */
+  detailJson: string;
+}
+
+/** The parts of a pod only its detail view needs (stored encoded in `PodRecord.detailJson`). */
+export interface PodDetailParts {
   containers: ContainerRecord[];
   conditions: ConditionRecord[];
 }

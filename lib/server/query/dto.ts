@@ -12,6 +12,7 @@ import type {
   WorkloadListItem,
 } from '@/lib/contracts/fleet';
 import type { HubConnection } from '@/lib/server/hubs/hub-connection';
+import { podDetailParts } from '@/lib/server/hubs/projection';
 import type { DatacenterAggregate } from '@/lib/server/hubs/hub-store';
 import type {
   ConditionRecord,
@@ -135,13 +136,14 @@ export function podDetail(hub: HubConnection, pod: PodRecord): PodDetail {
     }
   }
   const node = pod.nodeName ? hub.store.nodes.get(pod.nodeName) : undefined;
+  const parts = podDetailParts(pod);
   return {
     ...podListItem(hub, pod),
     labels: { ...pod.labels },
     hostIP: pod.hostIP,
     qosClass: pod.qosClass,
     ownerChain,
-    containers: pod.containers.map((c) => ({
+    containers: parts.containers.map((c) => ({
       name: c.name,
       image: c.image,
       ready: c.ready,
@@ -150,7 +152,7 @@ export function podDetail(hub: HubConnection, pod: PodRecord): PodDetail {
       lastTermination: c.lastTermination ? stateDto(c.lastTermination) : null,
       init: c.init,
     })),
-    conditions: pod.conditions.map(conditionDto),
+    conditions: parts.conditions.map(conditionDto),
     nodeInfo: node ? nodeListItem(hub, node) : null,
     events: eventsFor(hub, 'Pod', pod.name, pod.namespace),
     hubStatus: hub.listStatus(),

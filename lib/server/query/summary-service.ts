@@ -96,11 +96,7 @@ function hubProblems(hub: HubConnection, scope: FleetScope): Problem[] {
   }
   // Thousands of pods may crash-loop at fleet scale: pick the newest few by time first, then build
   // Problem objects only for those.
-  const lastFinishedOf = (pod: PodRecord): number | null =>
-    pod.containers.reduce<number | null>((latest, c) => {
-      const finished = c.lastTermination?.finishedMs ?? null;
-      return finished !== null && (latest === null || finished > latest) ? finished : latest;
-    }, null) ?? pod.createdMs;
+  const lastFinishedOf = (pod: PodRecord): number | null => pod.lastFinishedMs ?? pod.createdMs;
   const newest = pageOf({
     items: store.crashLoopingPods,
     filter: (key) => {
@@ -115,13 +111,12 @@ function hubProblems(hub: HubConnection, scope: FleetScope): Problem[] {
   }).page;
   for (const key of newest) {
     const pod = store.pods.get(key)!;
-    const waiting = pod.containers.find((c) => c.state.kind === 'waiting' && c.state.reason === 'CrashLoopBackOff');
     problems.push({
       kind: 'pod-crashloop',
       severity: 'warning',
       hub: hub.name,
       title: `${pod.namespace}/${pod.name} is crash-looping`,
-      detail: waiting?.state.message ?? `restarted ${pod.restarts} times`,
+      detail: pod.crashMessage ?? `restarted ${pod.restarts} times`,
       since: iso(lastFinishedOf(pod)),
       target: { kind: 'pod', hub: hub.name, namespace: pod.namespace, name: pod.name },
     });
