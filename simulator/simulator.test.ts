@@ -243,6 +243,65 @@ describe('informers', () => {
   });
 });
 
+describe('pod logs and metrics', () => {
+  type PodList = { items: Array<{ metadata: { name: string; namespace: string }; spec: { containers: Array<{ name: string }> }; status: { phase: string; containerStatuses?: Array<{ restartCount: number; state: { waiting?: { reason: string } }; lastState: { terminated?: unknown } }> } }> };
+
+  it('serves kubelet-style logs and the kubelet error messages', async () => {
+    const pods = (await hubRequest(sim, 'cn-south', '/api/v1/pods?limit=2000')).json() as PodList;
+    const multi = pods.items.find((p) => p.spec.containers.length > 1 && p.status.phase === 'Running')!;
+    const base = `/api/v1/namespaces/${multi.metadata.namespace}/pods/${multi.metadata.name}/log`;
+    const noContainer = await hubRequest(sim, 'cn-south', base);
+    expect(noContainer.status).toBe(400);
+    expect((noContainer.json() as { message: string }).message).toBe(`a container name must be specified for pod ${multi.metadata.name}, choose one of: [${multi.spec.containers.map((c) => c.name).join(' ')}]`);
+    const c = multi.spec.containers[0].name;
+    const tail = await hubRequest(sim, 'cn-south', `${base}?container=${c}&tailLines=7&timestamps=true`);
+    expect(tail.status).toBe(200);
+    const lines = tail.text.trimEnd().split('\n');
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z /);
+    expect((await hubRequest(sim, 'cn-south', `${base}?container=${c}&tailLines=7&timestamps=true`)).text).toBe(tail.text);
+    const limited = await hubRequest(sim, 'cn-south', `${base}?container=${c}&limitBytes=100`);
+    expect(Buffer.byteLength(limited.text)).toBe(100);
+    const recent = await hubRequest(sim, 'cn-south', `${base}?container=${c}&sinceSeconds=30`);
+    expect(recent.text.trimEnd().split('\n').length).toBeLessThan(40);
+    expect((await hubRequest(sim, 'cn-south', `${base}?container=${c}&sinceSeconds=0`)).status).toBe(400);
+    expect((await hubRequest(sim, 'cn-south', `${base}?container=${c}&sinceTime=yesterday`)).status).toBe(400);
+    const fresh = pods.items.find((p) => p.status.phase === 'Running' && p.spec.containers.length === 1 && p.status.containerStatuses?.[0].restartCount === 0)!;
+    const prev = await hubRequest(sim, 'cn-south', `/api/v1/namespaces/${fresh.metadata.namespace}/pods/${fresh.metadata.name}/log?previous=true`);
+    expect((prev.json() as { message: string }).message).toBe(`previous terminated container "${fresh.spec.containers[0].name}" in pod "${fresh.metadata.name}" not found`);
+    const restarted = pods.items.find((p) => p.status.containerStatuses?.[0].lastState.terminated && p.spec.containers.length === 1)!;
+    const prevOk = await hubRequest(sim, 'cn-south', `/api/v1/namespaces/${restarted.metadata.namespace}/pods/${restarted.metadata.name}/log?previous=true`);
+    expect(prevOk.status).toBe(200);
+    expect(prevOk.text.trimEnd().split('\n').pop()).toMatch(/panic|out of memory/);
+    const creating = pods.items.find((p) => p.status.containerStatuses?.[0].state.waiting?.reason === 'ContainerCreating' && p.spec.containers.length === 1);
+    if (creating) {
+      const waiting = await hubRequest(sim, 'cn-south', `/api/v1/namespaces/${creating.metadata.namespace}/pods/${creating.metadata.name}/log`);
+      expect((waiting.json() as { message: string }).message).toBe(`container "${creating.spec.containers[0].name}" in pod "${creating.metadata.name}" is waiting to start: ContainerCreating`);
+    }
+  });
+
+  it('reports smooth, load-following metrics.k8s.io usage', async () => {
+    type NodeMetrics = { items: Array<{ metadata: { name: string }; usage: { cpu: string; memory: string } }> };
+    const nodes = (await hubRequest(sim, 'cn-south', '/apis/metrics.k8s.io/v1beta1/nodes')).json() as NodeMetrics;
+    const cpu = (q: string) => Number(q.slice(0, -1)) / 1e9;
+    const node = nodes.items.find((n) => n.metadata.name.includes('-edge-'))!;
+    const podsOnNode = (await hubRequest(sim, 'cn-south', `/api/v1/pods?fieldSelector=spec.nodeName%3D${node.metadata.name}`)).json() as PodList;
+    let podCpu = 0;
+    for (const p of podsOnNode.items) {
+      const m = await hubRequest(sim, 'cn-south', `/apis/metrics.k8s.io/v1beta1/namespaces/${p.metadata.namespace}/pods/${p.metadata.name}`);
+      if (m.status === 200) podCpu += (m.json() as { containers: Array<{ usage: { cpu: string } }> }).containers.reduce((n, c) => n + cpu(c.usage.cpu), 0);
+    }
+    expect(podCpu).toBeGreaterThan(0);
+    // A node's usage is its pods plus system overhead.
+    expect(cpu(node.usage.cpu)).toBeGreaterThan(podCpu * 0.9);
+    expect(node.usage.memory).toMatch(/^\d+Ki$/);
+    await new Promise((r) => setTimeout(r, 1100));
+    const again = ((await hubRequest(sim, 'cn-south', `/apis/metrics.k8s.io/v1beta1/nodes/${node.metadata.name}`)).json() as { usage: { cpu: string } }).usage.cpu;
+    const change = Math.abs(cpu(again) - cpu(node.usage.cpu)) / cpu(node.usage.cpu);
+    expect(change).toBeLessThan(0.2);
+  });
+});
+
 describe('Kubernetes error answers', () => {
   it('answers bad input with Status objects, never a crash', async () => {
     const notFound = await hubRequest(sim, 'cn-east', '/api/v1/bogus');
