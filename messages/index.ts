@@ -17,6 +17,9 @@ import enNodes from './en/nodes.json';
 import enPods from './en/pods.json';
 import enWorkloads from './en/workloads.json';
 import enDatacenters from './en/datacenters.json';
+import enAdmin from './en/admin.json';
+import enAudit from './en/audit.json';
+import enTenancy from './en/tenancy.json';
 
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
@@ -30,6 +33,9 @@ import zhNodes from './zh-CN/nodes.json';
 import zhPods from './zh-CN/pods.json';
 import zhWorkloads from './zh-CN/workloads.json';
 import zhDatacenters from './zh-CN/datacenters.json';
+import zhAdmin from './zh-CN/admin.json';
+import zhAudit from './zh-CN/audit.json';
+import zhTenancy from './zh-CN/tenancy.json';
 
 const en = {
   auth: enAuth,
@@ -44,6 +50,9 @@ const en = {
   pods: enPods,
   workloads: enWorkloads,
   datacenters: enDatacenters,
+  admin: enAdmin,
+  audit: enAudit,
+  tenancy: enTenancy,
 };
 
 /** English is the source catalog; its shape is the type every other locale must match. */
@@ -62,6 +71,9 @@ const zhCN: Messages = {
   pods: zhPods,
   workloads: zhWorkloads,
   datacenters: zhDatacenters,
+  admin: zhAdmin,
+  audit: zhAudit,
+  tenancy: zhTenancy,
 };
 
 export const messagesByLocale: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

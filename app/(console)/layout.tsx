@@ -2,6 +2,8 @@ import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { Header } from '@/components/shell/header';
 import { Sidebar } from '@/components/shell/sidebar';
+import { canSeeAdmin, canSeeAudit, canSeeMyTenant, consoleAccessOf } from '@/components/tenancy/access';
+import { AccessProvider } from '@/components/tenancy/access-provider';
 import { defaultTheme, isTheme, sidebarCookieName, themeCookieName } from '@/i18n/config';
 import { requirePrincipal } from '@/lib/server/auth/principal';
 import { getEnv } from '@/lib/server/env';
@@ -18,8 +20,15 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const theme = isTheme(themeCookie) ? themeCookie : defaultTheme;
   const sidebarCollapsed = cookieStore.get(sidebarCookieName)?.value === 'collapsed';
   const t = await getTranslations('shell.header');
+  const access = consoleAccessOf(principal.bindings);
+  const hiddenHrefs = [
+    ...(canSeeAdmin(access) ? [] : ['/admin']),
+    ...(canSeeAudit(access) ? [] : ['/audit']),
+    ...(canSeeMyTenant(access) ? [] : ['/tenant']),
+  ];
 
   return (
+    <AccessProvider access={access}>
     <div className="flex h-dvh flex-col overflow-hidden">
       <a
         href="#main"
@@ -33,11 +42,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         theme={theme}
       />
       <div className="flex min-h-0 flex-1">
-        <Sidebar defaultCollapsed={sidebarCollapsed} />
+        <Sidebar defaultCollapsed={sidebarCollapsed} hiddenHrefs={hiddenHrefs} />
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 overflow-y-auto bg-surface outline-none">
           {children}
         </main>
       </div>
     </div>
+    </AccessProvider>
   );
 }

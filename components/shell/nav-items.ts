@@ -1,6 +1,7 @@
 import {
   Activity,
   Boxes,
+  Building,
   Building2,
   KeyRound,
   LayoutDashboard,
@@ -23,6 +24,7 @@ export type NavLabelKey =
   | 'registries'
   | 'audit'
   | 'admin'
+  | 'tenant'
   | 'tokens';
 
 export type NavItem = { href: string; label: NavLabelKey; icon: LucideIcon };
@@ -50,6 +52,7 @@ export const navSections: NavSection[] = [
   {
     id: 'govern',
     items: [
+      { href: '/tenant', label: 'tenant', icon: Building },
       { href: '/audit', label: 'audit', icon: ShieldCheck },
       { href: '/admin', label: 'admin', icon: Settings2 },
     ],

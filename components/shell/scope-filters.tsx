@@ -1,7 +1,10 @@
+import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
-import { Building, Network } from 'lucide-react';
+import { Network } from 'lucide-react';
 import { Tooltip } from '@/components/ui/tooltip';
 import { cn } from '@/components/ui/cn';
+import { TenantSwitcher as TenantSwitcherControl } from '@/components/tenancy/tenant-switcher';
+import { TENANT_NARROWING_COOKIE } from '@/lib/contracts/tenancy';
 
 /**
  * Hub/region filter and tenant switcher. Placeholders until the fleet data layer (hubs) and tenancy
@@ -15,11 +18,10 @@ export async function HubFilter() {
   );
 }
 
+/** The live tenant switcher (components/tenancy); the server passes the current narrowing cookie. */
 export async function TenantSwitcher() {
-  const t = await getTranslations('shell.header.tenant');
-  return (
-    <ScopePlaceholder id="tenant-switcher-hint" icon={<Building aria-hidden className="size-3.5" />} label={t('label')} value={t('allTenants')} hint={t('hint')} testId="tenant-switcher" />
-  );
+  const narrowed = (await cookies()).get(TENANT_NARROWING_COOKIE)?.value ?? null;
+  return <TenantSwitcherControl initial={narrowed} />;
 }
 
 function ScopePlaceholder({

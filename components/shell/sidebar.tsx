@@ -10,8 +10,11 @@ import { sidebarCookieName } from '@/i18n/config';
 import { writePreferenceCookie } from '@/lib/client/preference-cookie';
 import { isNavItemActive, navSections } from './nav-items';
 
-/** Section navigation. `defaultCollapsed` comes from the `overlook-sidebar` cookie so the server renders the right width. */
-export function Sidebar({ defaultCollapsed }: { defaultCollapsed: boolean }) {
+/**
+ * Section navigation. `defaultCollapsed` comes from the `overlook-sidebar` cookie so the server renders the right width.
+ * `hiddenHrefs`: sections the caller's roles do not open (decided on the server; the API enforces anyway).
+ */
+export function Sidebar({ defaultCollapsed, hiddenHrefs = [] }: { defaultCollapsed: boolean; hiddenHrefs?: readonly string[] }) {
   const t = useTranslations('shell.nav');
   const pathname = usePathname();
   const [collapsed, setCollapsed] = useState(defaultCollapsed);
@@ -32,7 +35,10 @@ export function Sidebar({ defaultCollapsed }: { defaultCollapsed: boolean }) {
       )}
     >
       <div className="flex-1 overflow-x-hidden overflow-y-auto px-2 py-3">
-        {navSections.map((section, index) => (
+        {navSections
+          .map((section) => ({ ...section, items: section.items.filter((item) => !hiddenHrefs.includes(item.href)) }))
+          .filter((section) => section.items.length > 0)
+          .map((section, index) => (
           <div key={section.id} className={cn(index > 0 && 'mt-4')}>
             {collapsed ? (
               index > 0 ? <div className="mx-2 mb-3 border-t border-border" aria-hidden /> : null

@@ -1,14 +1,6 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { Settings2 } from 'lucide-react';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { redirect } from 'next/navigation';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('placeholders.admin');
-  return { title: t('title') };
-}
-
-// Placeholder until this section ships; see messages/*/placeholders.json for what it will do.
-export default function Page() {
-  return <ComingSoon section="admin" icon={Settings2} />;
+/** /admin opens on its first tab. */
+export default function AdminPage() {
+  redirect('/admin/users');
 }
