@@ -1,4 +1,6 @@
 'use client';
+import { canCordon } from '@/components/tenancy/access';
+import { useAccess } from '@/components/tenancy/access-provider';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
@@ -36,6 +38,7 @@ export function NodeDetailView({ hub, name }: { hub: string; name: string }) {
 }
 
 function NodeDetailBody({ node }: { node: NodeDetail }) {
+  const access = useAccess();
   const t = useTranslations('nodes.detail');
   const dc = node.datacenter ? splitDatacenterId(node.datacenter) : null;
   const podsCapacity = parseQuantity(node.allocatable.pods ?? node.capacity.pods);
@@ -65,7 +68,7 @@ function NodeDetailBody({ node }: { node: NodeDetail }) {
         </div>
         <div className="flex items-center gap-2">
           <LiveIndicator />
-          <CordonButton hub={node.hub} name={node.name} unschedulable={node.unschedulable} hubStatus={node.hubStatus.status} />
+          {canCordon(access, node) ? <CordonButton hub={node.hub} name={node.name} unschedulable={node.unschedulable} hubStatus={node.hubStatus.status} /> : null}
         </div>
       </div>
 

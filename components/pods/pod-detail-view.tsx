@@ -18,6 +18,8 @@ import { QueryErrorPanel } from '@/components/fleet/query-states';
 import { RelativeTime } from '@/components/fleet/relative-time';
 import { NodeStatusBadge, PodStatusBadge } from '@/components/fleet/status-badges';
 import { cn } from '@/components/ui/cn';
+import { canMutateNamespaced } from '@/components/tenancy/access';
+import { useAccess } from '@/components/tenancy/access-provider';
 import { ContainerStateText } from './container-state';
 import { PodDetailSkeleton } from './pod-detail-skeleton';
 
@@ -50,6 +52,8 @@ export function PodDetailView({ hub, namespace, name }: { hub: string; namespace
 function PodDetailBody({ pod, onRestarted }: { pod: PodDetail; onRestarted: () => void }) {
   const t = useTranslations('pods.detail');
   const [restartRequested, setRestartRequested] = useState(false);
+  // Offer Restart only where the caller's roles allow it (the BFF refuses with 403 anyway).
+  const canRestart = canMutateNamespaced(useAccess(), pod);
   const dc = pod.datacenter ? splitDatacenterId(pod.datacenter) : null;
   const containers = [...pod.containers].sort((a, b) => Number(b.init) - Number(a.init));
 
@@ -81,7 +85,7 @@ function PodDetailBody({ pod, onRestarted }: { pod: PodDetail; onRestarted: () =
               {t('restartRequested')}
             </span>
           ) : null}
-          <ConfirmAction
+          {canRestart ? <ConfirmAction
             testId="restart-pod-button"
             label={t('restart')}
             icon={<RotateCw aria-hidden />}
@@ -96,7 +100,7 @@ function PodDetailBody({ pod, onRestarted }: { pod: PodDetail; onRestarted: () =
               setRestartRequested(true);
               onRestarted();
             }}
-          />
+          /> : null}
         </div>
       </div>
 

@@ -1,4 +1,6 @@
 'use client';
+import { canMutateNamespaced } from '@/components/tenancy/access';
+import { useAccess } from '@/components/tenancy/access-provider';
 import { useCallback, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -121,6 +123,7 @@ export function WorkloadList() {
 function useWorkloadColumns(onAction: (action: WorkloadAction) => void): VirtualColumn<WorkloadListItem>[] {
   const t = useTranslations('workloads.columns');
   const actions = useTranslations('workloads.actions');
+  const access = useAccess();
   return [
     {
       id: 'name',
@@ -192,7 +195,7 @@ function useWorkloadColumns(onAction: (action: WorkloadAction) => void): Virtual
       width: '10rem',
       align: 'right',
       cell: (w) =>
-        w.kind === 'Deployment' ? (
+        w.kind === 'Deployment' && !canMutateNamespaced(access, w) ? null : w.kind === 'Deployment' ? (
           <span className="flex gap-1">
             <Button size="sm" variant="ghost" onClick={() => onAction({ kind: 'restart', workload: w })} data-testid="workload-restart">
               <RotateCw aria-hidden />
