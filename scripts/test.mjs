@@ -35,8 +35,10 @@ const systemPackages = [
   { binary: 'chromium', pkg: 'chromium', usedBy: 'end-to-end tests' },
   { binary: 'prometheus', pkg: 'prometheus', usedBy: 'simulator Prometheus scrape test' },
   { binary: 'docker-registry', pkg: 'docker-registry', usedBy: 'registry tests' },
+  // Not a test dependency: without a CJK font the zh-CN screenshots show boxes.
+  { file: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', pkg: 'fonts-wqy-microhei', usedBy: 'readable zh-CN screenshots' },
 ];
-const missing = systemPackages.filter((p) => !has(p.binary));
+const missing = systemPackages.filter((p) => (p.file ? !existsSync(p.file) : !has(p.binary)));
 if (missing.length > 0) {
   if (isRoot && has('apt-get')) {
     run('apt-get update', 'apt-get', ['update', '-qq']);
@@ -44,7 +46,7 @@ if (missing.length > 0) {
       DEBIAN_FRONTEND: 'noninteractive',
     });
   } else {
-    for (const p of missing) console.log(`! ${p.binary} is missing (Debian package ${p.pkg}); ${p.usedBy} will be skipped. Install it as root.`);
+    for (const p of missing) console.log(`! ${p.binary ?? p.file} is missing (Debian package ${p.pkg}); ${p.usedBy} will be skipped. Install it as root.`);
   }
 }
 if (!has('kubectl')) console.log('! kubectl is missing; the simulator kubectl tests will be skipped.');
