@@ -171,15 +171,13 @@ describe('informers', () => {
     const core = kc.makeApiClient(CoreV1Api);
     const informer = makeInformer<V1Node>(kc, '/api/v1/nodes', () => core.listNode());
     let errors = 0;
-    let restarting = false;
+    let retry: NodeJS.Timeout | undefined;
     informer.on('error', () => {
       errors++;
-      // client-node informers stop on errors other than 410; restart with a short backoff.
-      if (restarting) return;
-      restarting = true;
-      setTimeout(function retry() {
-        informer.start().then(() => (restarting = false), () => setTimeout(retry, 100));
-      }, 100);
+      // client-node informers stop on errors other than 410 (a failed relist inside start() also only
+      // emits 'error'), so every error schedules another start.
+      clearTimeout(retry);
+      retry = setTimeout(() => void informer.start(), 150);
     });
     await informer.start();
     try {
@@ -199,6 +197,7 @@ describe('informers', () => {
       await control(sim, `/hubs/${hub}/up`);
       await waitFor('converged after 410', () => informer.get(edge[2].metadata!.name!)?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown', 10_000);
     } finally {
+      clearTimeout(retry);
       await informer.stop();
     }
   });

@@ -44,7 +44,8 @@ export class HubServer {
     this.server.keepAliveTimeout = 30_000;
     // Watches and log follows are long-lived; never cut them from the server side.
     this.server.requestTimeout = 0;
-    this.server.on(tls ? 'secureConnection' : 'connection', (s: Socket) => {
+    // Track raw TCP connections (also those still in the TLS handshake) so an outage can cut them all.
+    this.server.on('connection', (s: Socket) => {
       this.sockets.add(s);
       s.setNoDelay(true);
       s.on('close', () => this.sockets.delete(s));
