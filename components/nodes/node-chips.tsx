@@ -36,7 +36,12 @@ export function AcceleratorChips({ accelerators }: { accelerators: string[] }) {
   );
 }
 
+/** `nvidia.com/gpu` → GPU, `xilinx.com/fpga` → FPGA, `huawei.com/ascend-310` → NPU; others by their short name. */
 export function shortAccelerator(resource: string): string {
   const [, kind = resource] = resource.split('/');
-  return kind.toUpperCase().replace(/^GPU$/, 'GPU');
+  if (/gpu/i.test(kind)) return 'GPU';
+  if (/fpga/i.test(kind)) return 'FPGA';
+  if (/ascend|npu/i.test(kind)) return 'NPU';
+  if (/asic|tpu/i.test(kind)) return 'ASIC';
+  return kind.toUpperCase().slice(0, 8);
 }
