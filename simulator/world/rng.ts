@@ -2,6 +2,8 @@
  * Seeded pseudo-random generator (sfc32 seeded through splitmix32) so the same seed always yields the
  * same fleet. World generation must never use Math.random.
  */
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export class Rng {
   private a: number;
   private b: number;
@@ -69,9 +71,12 @@ export class Rng {
   }
 
   hex(length: number): string {
-    // Eight hex digits per draw: ids are generated hundreds of thousands of times at large scale.
+    // Eight hex digits per draw via a byte table: ids are generated hundreds of thousands of times at large scale.
     let out = '';
-    while (out.length < length) out += Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0');
+    while (out.length < length) {
+      const v = Math.floor(this.next() * 4294967296);
+      out += HEX_BYTES[v >>> 24] + HEX_BYTES[(v >>> 16) & 255] + HEX_BYTES[(v >>> 8) & 255] + HEX_BYTES[v & 255];
+    }
     return out.length === length ? out : out.slice(0, length);
   }
 
