@@ -32,6 +32,7 @@ import { ensureDemoSimulator } from '@/lib/server/hubs/demo-simulator';
 import { HubManager, setHubManager } from '@/lib/server/hubs/hub-manager';
 import { hubsFromKubeconfigFiles } from '@/lib/server/hubs/kubeconfig-hubs';
 import { searchParamsToObject } from '@/lib/server/http/route';
+import { toJson } from '@/lib/server/query/json-response';
 import { listNodes } from '@/lib/server/query/node-service';
 import { ALL_FLEET } from '@/lib/server/query/scope';
 import { getFleetSummary } from '@/lib/server/query/summary-service';
@@ -219,8 +220,8 @@ function startServer(clients: CoreV1Api[], manager: HubManager): Promise<http.Se
       if (url.pathname === '/svc/summary' || url.pathname === '/svc/nodes') {
         const body =
           url.pathname === '/svc/summary'
-            ? JSON.stringify(getFleetSummary(manager, ALL_FLEET))
-            : JSON.stringify(listNodes(manager, ALL_FLEET, nodeListQuerySchema.parse(searchParamsToObject(url.searchParams))));
+            ? toJson(getFleetSummary(manager, ALL_FLEET))
+            : toJson(listNodes(manager, ALL_FLEET, nodeListQuerySchema.parse(searchParamsToObject(url.searchParams))));
         res.writeHead(200, { 'content-type': 'application/json' }).end(body);
         return;
       }
