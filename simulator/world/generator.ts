@@ -646,7 +646,6 @@ export function generateHub(store: Store, hubName: string, hubIndex: number, sca
       spec: { protocol: m.protocol, properties: m.props.map(([name, type, unit]) => ({ name, type, accessMode: name === 'recording' ? 'ReadWrite' : 'ReadOnly', ...(unit ? { unit } : {}), ...(type === 'FLOAT' || type === 'INT' || type === 'DOUBLE' ? { minimum: '0', maximum: type === 'INT' ? '1000' : '500' } : {}) })) },
     });
   }
-  let deviceCount = 0;
   for (const node of edgeNodes) {
     if (!rng.chance(0.25)) continue;
     const m = rng.pick(models);
@@ -672,8 +671,6 @@ export function generateHub(store: Store, hubName: string, hubIndex: number, sca
         })),
       },
     });
-    deviceCount++;
   }
-  void deviceCount;
   return model;
 }

@@ -22,8 +22,9 @@ export interface Cadence {
 }
 
 const CADENCE: Record<Scale, Cadence> = {
-  small: { leaseRenewSeconds: 10, nodeHeartbeatSeconds: 60, eventLimit: 600, historyLimit: 50_000 },
-  large: { leaseRenewSeconds: 40, nodeHeartbeatSeconds: 300, eventLimit: 3000, historyLimit: 200_000 },
+  small: { leaseRenewSeconds: 10, nodeHeartbeatSeconds: 60, eventLimit: 600, historyLimit: 20_000 },
+  // History entries pin old object versions: bound them so a demo running for days stays flat in memory.
+  large: { leaseRenewSeconds: 40, nodeHeartbeatSeconds: 300, eventLimit: 3000, historyLimit: 50_000 },
 };
 
 const POD_START_MS = 1200;
