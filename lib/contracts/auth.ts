@@ -35,6 +35,8 @@ export const MeResponseSchema = z.object({
     .object({ id: z.string(), scopes: z.array(z.enum(['read', 'write'])) })
     .optional(),
   bindings: z.array(RoleBindingSchema),
+  /** The caller's tenants (tenant switcher): slug, display name and the caller's role there. */
+  tenants: z.array(z.object({ slug: z.string(), displayName: z.string(), role: z.enum(['tenant-admin', 'tenant-viewer']) })).optional(),
 });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 

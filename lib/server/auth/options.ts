@@ -4,6 +4,7 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 
 import { SignInSchema } from '@/lib/contracts/auth';
+import { recordAuditEvent, requestInfoOf } from '@/lib/server/audit/audit-log';
 import { getDb } from '@/lib/server/db/client';
 import { getEnv, type Env } from '@/lib/server/env';
 import { childLogger } from '@/lib/server/logger';
@@ -36,6 +37,25 @@ export function sessionCookieName(env: Pick<Env, 'secureCookies'>): string {
   return `${env.secureCookies ? '__Secure-' : ''}next-auth.session-token`;
 }
 
+const SIGN_IN_AUDIT_REASONS = {
+  invalid: 'wrong email or password',
+  locked: 'account locked after repeated failures',
+  disabled: 'account disabled',
+} as const;
+
+/** next-auth hands authorize() the request headers as a plain object (or nothing in tests). */
+function headersOf(raw: unknown): Headers {
+  const headers = new Headers();
+  if (raw instanceof Headers) return raw;
+  if (raw && typeof raw === 'object') {
+    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+      if (typeof value === 'string') headers.set(key, value);
+      else if (Array.isArray(value)) headers.set(key, value.join(', '));
+    }
+  }
+  return headers;
+}
+
 /** Builds the options for a given configuration (pure apart from the authorize callback's I/O). */
 export function buildAuthOptions(env: Env): AuthOptions {
   return {
@@ -52,12 +72,38 @@ export function buildAuthOptions(env: Env): AuthOptions {
           email: { label: 'Email', type: 'email' },
           password: { label: 'Password', type: 'password' },
         },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = SignInSchema.safeParse(credentials ?? {});
           // null makes next-auth answer `error=CredentialsSignin`: one generic message for all failures.
           if (!parsed.success) return null;
-          const result = await authenticateWithPassword(await getDb(), parsed.data.email, parsed.data.password);
-          if (!result.ok) return null;
+          const db = await getDb();
+          const result = await authenticateWithPassword(db, parsed.data.email, parsed.data.password);
+          const request = requestInfoOf(headersOf(req?.headers));
+          if (!result.ok) {
+            // The reason is for the audit trail only; the user sees the same message whatever it was.
+            await recordAuditEvent(
+              {
+                actor: { kind: 'anonymous', email: parsed.data.email.trim().toLowerCase() },
+                action: 'sign-in',
+                outcome: 'denied',
+                target: { kind: 'Session', name: parsed.data.email.trim().toLowerCase() },
+                reason: SIGN_IN_AUDIT_REASONS[result.reason],
+                request,
+              },
+              db,
+            );
+            return null;
+          }
+          await recordAuditEvent(
+            {
+              actor: { kind: 'user', userId: result.user.id, email: result.user.email },
+              action: 'sign-in',
+              outcome: 'allowed',
+              target: { kind: 'Session', name: result.user.email },
+              request,
+            },
+            db,
+          );
           return { id: result.user.id, email: result.user.email, name: result.user.name };
         },
       }),

@@ -11,6 +11,7 @@ import { getDb } from '@/lib/server/db/client';
 import { roleBindingsRepository } from '@/lib/server/db/role-bindings';
 import { usersRepository } from '@/lib/server/db/users';
 import { getEnv } from '@/lib/server/env';
+import { ensureTenantOwnership } from '@/lib/server/tenants/ownership';
 
 import { bearerFromHeaders } from './api-tokens';
 import { getAuthOptions, sessionCookieName } from './options';
@@ -29,6 +30,8 @@ export type Principal = {
   tokenId?: string;
   /** Set for kind 'token': what the token may do ('read' → GET only). */
   tokenScopes?: TokenScope[];
+  /** Set for kind 'token': the public prefix, for the audit trail. */
+  tokenPrefix?: string;
   /** The user's role bindings (a token acts with its user's roles, limited by its scopes). */
   bindings: RoleBinding[];
 };
@@ -36,19 +39,21 @@ export type Principal = {
 /** Loads a user and bindings by id; null for unknown or disabled users. */
 export async function loadPrincipal(
   userId: string,
-  extra: { kind: 'user' } | { kind: 'token'; tokenId: string; tokenScopes: TokenScope[] },
+  extra: { kind: 'user' } | { kind: 'token'; tokenId: string; tokenScopes: TokenScope[]; tokenPrefix?: string },
 ): Promise<Principal | null> {
   const db = await getDb();
   const user = await usersRepository(db).findById(userId);
   if (!user || user.disabled) return null;
   const bindings = (await roleBindingsRepository(db).listForUser(userId)).map(({ role, scope }) => ({ role, scope }));
+  // Namespace ownership decides what this caller sees: have it loaded before anything asks.
+  await ensureTenantOwnership(db);
   return {
     kind: extra.kind,
     userId: user.id,
     email: user.email,
     name: user.name,
     locale: user.locale,
-    ...(extra.kind === 'token' ? { tokenId: extra.tokenId, tokenScopes: extra.tokenScopes } : {}),
+    ...(extra.kind === 'token' ? { tokenId: extra.tokenId, tokenScopes: extra.tokenScopes, tokenPrefix: extra.tokenPrefix } : {}),
     bindings,
   };
 }
@@ -79,7 +84,7 @@ export async function getPrincipalFromRequest(req: Request): Promise<Principal |
   if (bearer !== undefined) {
     const token = await authenticateApiToken(await getDb(), bearer);
     if (!token) return null;
-    return loadPrincipal(token.userId, { kind: 'token', tokenId: token.id, tokenScopes: token.scopes });
+    return loadPrincipal(token.userId, { kind: 'token', tokenId: token.id, tokenScopes: token.scopes, tokenPrefix: token.prefix });
   }
   const env = getEnv();
   const jwt = await getToken({

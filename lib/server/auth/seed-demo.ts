@@ -4,6 +4,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { isUniqueViolation } from '@/lib/server/db/errors';
 import { roleBindingsRepository } from '@/lib/server/db/role-bindings';
 import { usersRepository } from '@/lib/server/db/users';
+import { refreshTenantOwnership } from '@/lib/server/tenants/ownership';
 
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { hashPassword } from './password';
@@ -34,5 +35,38 @@ export async function seedDemoAccounts(db: PrismaClient): Promise<string[]> {
       if (!isUniqueViolation(error)) throw error;
     }
   }
+  await seedDemoTenants(db);
+  return created;
+}
+
+/** Demo tenants matching the simulator's tenant namespaces (`acme-retail`, `acme-pos`, `globex-cameras`, …). */
+export const DEMO_TENANTS = [
+  { slug: 'acme', displayName: 'ACME Retail', description: 'Retail stores: storefront, point of sale', pattern: 'acme-*' },
+  { slug: 'globex', displayName: 'Globex Traffic', description: 'Traffic cameras and analytics', pattern: 'globex-*' },
+] as const;
+
+/**
+ * Creates the demo tenants that do not exist yet, each owning `<slug>-*` on every hub (idempotent;
+ * an existing tenant — perhaps edited in the admin UI — is left alone).
+ */
+export async function seedDemoTenants(db: PrismaClient): Promise<string[]> {
+  const created: string[] = [];
+  for (const tenant of DEMO_TENANTS) {
+    if (await db.tenant.findUnique({ where: { slug: tenant.slug } })) continue;
+    try {
+      await db.tenant.create({
+        data: {
+          slug: tenant.slug,
+          displayName: tenant.displayName,
+          description: tenant.description,
+          namespaces: { create: [{ hub: '*', pattern: tenant.pattern }] },
+        },
+      });
+      created.push(tenant.slug);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  if (created.length > 0) await refreshTenantOwnership(db);
   return created;
 }

@@ -7,6 +7,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z, type ZodType } from 'zod';
 
 import type { ApiError } from '@/lib/contracts/errors';
+import { recordRouteOutcome, type AuditNote } from '@/lib/server/audit/route-audit';
 import { getPrincipalFromRequest, type Principal } from '@/lib/server/auth/principal';
 import { childLogger } from '@/lib/server/logger';
 
@@ -39,6 +40,8 @@ export type RouteContext<S extends RouteSpec> = {
   query: Parsed<S['query']>;
   body: Parsed<S['body']>;
   requestId: string;
+  /** Fill in action/target/tenant so the audit trail names what this request did (or tried). */
+  audit: AuditNote;
 };
 
 /** What Next 16 passes as the second argument of a route handler. */
@@ -158,6 +161,8 @@ export function defineRoute<const S extends RouteSpec>(
     const path = req.nextUrl.pathname;
     let response: Response;
     let principal: Principal | null = null;
+    const audit: AuditNote = {};
+    let errorMessage: string | null = null;
     try {
       if (spec.auth === 'public') {
         // Public routes (health, readiness) must answer even when the database that sessions
@@ -186,6 +191,7 @@ export function defineRoute<const S extends RouteSpec>(
         query: query as Parsed<S['query']>,
         body,
         requestId,
+        audit,
       });
       if (result instanceof Response) response = result;
       else if (result === undefined) response = new NextResponse(null, { status: 204 });
@@ -194,6 +200,7 @@ export function defineRoute<const S extends RouteSpec>(
       // Let Next's own control-flow errors (redirect(), notFound()) do their job.
       unstable_rethrow(error);
       if (error instanceof HttpError) {
+        errorMessage = error.message;
         response = errorResponse(error.status, {
           code: error.code,
           message: error.message,
@@ -201,6 +208,7 @@ export function defineRoute<const S extends RouteSpec>(
           requestId,
         });
       } else {
+        errorMessage = 'internal error';
         log.error({ err: error, requestId, method, path, userId: principal?.userId }, 'unhandled error in route');
         response = errorResponse(500, {
           code: 'internal',
@@ -209,6 +217,8 @@ export function defineRoute<const S extends RouteSpec>(
         });
       }
     }
+    // Every mutation and every denial lands in the audit trail (recordRouteOutcome never throws).
+    await recordRouteOutcome({ req, method, path, principal, requestId, status: response.status, errorMessage, note: audit });
     try {
       response.headers.set('x-request-id', requestId);
       if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');

@@ -12,8 +12,11 @@ export const GET = defineRoute({}, async ({ principal }): Promise<ListTokensResp
 }));
 
 /** Creates a token for the signed-in user; the full token is in this response only. */
-export const POST = defineRoute({ body: CreateTokenRequestSchema }, async ({ principal, body }): Promise<CreateTokenResponse> => {
+export const POST = defineRoute({ body: CreateTokenRequestSchema }, async ({ principal, body, audit }): Promise<CreateTokenResponse> => {
+  Object.assign(audit, { action: 'token.create', target: { kind: 'ApiToken', name: body.name } });
   // A leaked token must not be able to mint itself successors that outlive its revocation.
   if (principal.kind === 'token') throw forbidden('API tokens cannot create API tokens: sign in to the console');
-  return createApiToken(await getDb(), principal.userId, body);
+  const created = await createApiToken(await getDb(), principal.userId, body);
+  Object.assign(audit, { target: { kind: 'ApiToken', name: `${created.item.name} (olk_${created.item.prefix})` }, reason: `scopes ${created.item.scopes.join(',')}` });
+  return created;
 });

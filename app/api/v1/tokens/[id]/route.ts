@@ -6,6 +6,9 @@ import { defineRoute } from '@/lib/server/http/route';
 export const dynamic = 'force-dynamic';
 
 /** Revokes one of the caller's own tokens (404 for anyone else's). */
-export const DELETE = defineRoute({ params: TokenIdParamsSchema }, async ({ principal, params }) => ({
-  item: await revokeApiToken(await getDb(), principal.userId, params.id),
-}));
+export const DELETE = defineRoute({ params: TokenIdParamsSchema }, async ({ principal, params, audit }) => {
+  Object.assign(audit, { action: 'token.revoke', target: { kind: 'ApiToken', name: params.id } });
+  const item = await revokeApiToken(await getDb(), principal.userId, params.id);
+  audit.target = { kind: 'ApiToken', name: `${item.name} (olk_${item.prefix})` };
+  return { item };
+});
