@@ -18,6 +18,7 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import pg from 'pg';
 import { NextRequest } from 'next/server';
 
 import * as summaryRoute from '@/app/api/v1/fleet/summary/route';
@@ -46,8 +47,11 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     scale: { type: 'string', default: 'large' },
     'naive-connections': { type: 'string', default: '4' },
-    /** PostgreSQL for sessions/tokens (production-like); default: the local server if it answers, else embedded PGlite. */
-    'database-url': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/test' },
+    /**
+     * PostgreSQL server for sessions/tokens (production-like): a fresh database `overlook_bench_fleet`
+     * is created on it for each run. Falls back to embedded PGlite when it does not answer.
+     */
+    'database-url': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/postgres' },
   },
 });
 const churn = Number(args.churn);
@@ -201,6 +205,16 @@ async function sequentialTimings(url: string, count: number, label: string): Pro
 
 // -------------------------------------------------------------------------------------------------
 
+/** Requests the bench server is still working on (autocannon stops sending, not us computing). */
+const inFlight = { count: 0 };
+
+/** Waits until the server has drained every request of the previous phase, so phases don't overlap. */
+async function idle(timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (inFlight.count > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /**
@@ -216,6 +230,10 @@ function startServer(clients: CoreV1Api[], manager: HubManager): Promise<http.Se
   };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/api/v1/stream') {
+      inFlight.count++;
+      res.on('close', () => inFlight.count--);
+    }
     try {
       if (url.pathname === '/svc/summary' || url.pathname === '/svc/nodes') {
         const body =
@@ -326,7 +344,14 @@ async function main(): Promise<void> {
   let database;
   let databaseKind = 'PostgreSQL';
   try {
-    database = await openDatabase({ kind: 'postgres', url: String(args['database-url']) });
+    const adminUrl = new URL(String(args['database-url']));
+    const admin = new pg.Client({ connectionString: adminUrl.toString() });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS overlook_bench_fleet WITH (FORCE)');
+    await admin.query('CREATE DATABASE overlook_bench_fleet');
+    await admin.end();
+    adminUrl.pathname = '/overlook_bench_fleet';
+    database = await openDatabase({ kind: 'postgres', url: adminUrl.toString() });
   } catch (error) {
     console.log(`  PostgreSQL not available (${(error as Error).message}); using embedded PGlite`);
     database = await openDatabase({ kind: 'pglite', dir: 'memory://' });
@@ -380,22 +405,29 @@ async function main(): Promise<void> {
   // Warm up (JIT, caches) before measuring.
   await load(`${base}/api/v1/fleet/summary`, token, { connections: 4, duration: 2, label: 'warmup' });
   await load(`${base}${NODES_QUERY}`, token, { connections: 4, duration: 2, label: 'warmup' });
+  await idle();
   const summary = await load(`${base}/svc/summary`, token, { connections, label: 'summary — query layer' });
+  await idle();
   const nodePage = await load(`${base}${NODES_QUERY.replace('/api/v1/nodes', '/svc/nodes')}`, token, { connections, label: 'nodes page — query layer' });
+  await idle();
   const summaryRouteResult = await load(`${base}/api/v1/fleet/summary`, token, { connections, label: 'GET /api/v1/fleet/summary (route, API token)' });
+  await idle();
   const nodeRouteResult = await load(`${base}${NODES_QUERY}`, token, { connections, label: 'GET nodes page (route, API token)' });
   for (const r of [summary, nodePage, summaryRouteResult, nodeRouteResult]) {
     console.log(`  ${r.endpoint}: c=${r.connections} p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps} req/s`);
   }
 
+  await idle();
   console.log('Stream latency (node offline → /api/v1/stream)…');
   const streamMs = await streamLatency(base, token, simulator.controlUrl, manager, 5);
   console.log(`  ${streamMs.join(', ')} ms`);
 
   console.log('Naive (list every hub per request)…');
+  await idle();
   const naiveNodesResult = await load(`${base}/naive/nodes`, token, { connections: naiveConnections, duration, label: 'naive nodes page (listNode × hubs)' });
   console.log(`  naive nodes: c=${naiveConnections} p50 ${naiveNodesResult.p50} ms, p99 ${naiveNodesResult.p99} ms`);
   // Listing 200k pods per request is slow and memory-hungry on both ends: a few sequential requests.
+  await idle();
   const naiveSummaryResult = await sequentialTimings(`${base}/naive/summary`, 1, 'naive summary (listNode + listPodForAllNamespaces × hubs)');
   console.log(`  naive summary: ${naiveSummaryResult.p50} ms per request`);
 
