@@ -180,8 +180,8 @@ describe('informers', () => {
       retry = setTimeout(() => void informer.start(), 150);
     });
     await informer.start();
+    const edge = informer.list().filter((n) => n.metadata?.labels?.['node-role.kubernetes.io/edge'] === '');
     try {
-      const edge = informer.list().filter((n) => n.metadata?.labels?.['node-role.kubernetes.io/edge'] === '');
       await control(sim, `/hubs/${hub}/down`, { mode: 'refuse' });
       await waitFor('informer error', () => errors > 0, 8000);
       // While down, a node goes offline: the informer must catch up after the hub returns.
@@ -199,6 +199,8 @@ describe('informers', () => {
     } finally {
       clearTimeout(retry);
       await informer.stop();
+      // Leave the fleet as we found it for the suites below.
+      for (const n of edge.slice(1, 3)) await control(sim, `/hubs/${hub}/nodes/${n.metadata!.name}/online`);
     }
   });
 
@@ -212,8 +214,8 @@ describe('informers', () => {
       return core.listNode();
     });
     await informer.start();
+    const edge = informer.list().filter((n) => n.metadata?.labels?.['node-role.kubernetes.io/edge'] === '');
     try {
-      const edge = informer.list().filter((n) => n.metadata?.labels?.['node-role.kubernetes.io/edge'] === '');
       await control(sim, `/hubs/${hub}/nodes/${edge[3].metadata!.name}/offline`);
       await waitFor('first change', () => informer.get(edge[3].metadata!.name!)?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown', 5000);
       await control(sim, `/hubs/${hub}/compact`);
@@ -225,6 +227,7 @@ describe('informers', () => {
       await waitFor('change after relist', () => informer.get(edge[4].metadata!.name!)?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown', 5000);
     } finally {
       await informer.stop();
+      for (const n of edge.slice(3, 5)) await control(sim, `/hubs/${hub}/nodes/${n.metadata!.name}/online`);
     }
   });
 

@@ -344,12 +344,19 @@ export class Hub {
     if (template.metadata.annotations) pod.metadata.annotations = template.metadata.annotations;
     this.putPod(pod, true);
     this.emitEvent(pod, 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, 'Normal', 'default-scheduler');
-    const key = objectKey(pod);
-    this.later(POD_START_MS, () => {
+    this.startPodLater(objectKey(pod), POD_START_MS);
+  }
+
+  /** Pending → Running after the image "pulls"; waits for the node's link if it is down. */
+  private startPodLater(key: string, delayMs: number): void {
+    this.later(delayMs, () => {
       const current = this.store.getObject('pods', key);
-      if (!current || current.metadata.deletionTimestamp) return;
-      if (this.offline.has(nodeName)) return;
-      const running = buildPod({ ...this.podInputFrom(current, node), health: 'running', restarts: 0, createdMs: now });
+      if (!current || current.metadata.deletionTimestamp || current.status.phase !== 'Pending') return;
+      const nodeName = current.spec.nodeName as string;
+      const node = this.model.nodes.get(nodeName);
+      if (!node || this.offline.has(nodeName)) return;
+      const created = Date.parse(current.metadata.creationTimestamp);
+      const running = buildPod({ ...this.podInputFrom(current, node), health: 'running', restarts: 0, createdMs: Math.max(created, Date.now() - 5000) });
       const started: KubeObject = { ...current, status: { ...running.status, startTime: current.status.startTime } };
       this.putPod(started, false);
       this.emitEvent(current, 'Started', `Started container ${current.spec.containers[0].name}`, 'Normal', 'kubelet', nodeName);
@@ -527,7 +534,13 @@ export class Hub {
     else delete spec.taints;
     const updated = this.store.update('nodes', { ...node, spec, status: { ...node.status, conditions } }).obj;
     this.emitEvent(node, online ? 'NodeReady' : 'NodeNotReady', online ? `Node ${name} status is now: NodeReady` : `Node ${name} status is now: NodeNotReady`, 'Normal', online ? 'kubelet' : 'node-controller', online ? name : undefined);
-    if (online) this.renewLease(name, now);
+    if (online) {
+      this.renewLease(name, now);
+      // Pods scheduled while the link was down start once the edge is back.
+      for (const key of this.store.podsByNode.get(name) ?? []) {
+        if (this.store.getObject('pods', key)?.status.phase === 'Pending') this.startPodLater(key, POD_START_MS);
+      }
+    }
     if (info.datacenter) this.refreshNodeGroup(info.datacenter);
     this.refreshDevices(name, online, now);
     return updated;
