@@ -102,8 +102,8 @@ function AuditTable({ events }: { events: AuditEventDto[] }) {
           <TableHeaderCell>{t('action')}</TableHeaderCell>
           <TableHeaderCell>{t('target')}</TableHeaderCell>
           <TableHeaderCell>{t('outcome')}</TableHeaderCell>
-          <TableHeaderCell>{t('reason')}</TableHeaderCell>
           <TableHeaderCell>{t('source')}</TableHeaderCell>
+          <TableHeaderCell>{t('reason')}</TableHeaderCell>
         </tr>
       </TableHead>
       <TableBody>
@@ -159,14 +159,9 @@ function AuditRow({ event }: { event: AuditEventDto }) {
         <OutcomeBadge outcome={event.outcome} />
         {event.status !== null ? <div className="mt-0.5 font-mono text-2xs text-faint">{t('status', { status: event.status })}</div> : null}
       </TableCell>
-      <TableCell className="max-w-96 align-top whitespace-normal">
-        <div className="line-clamp-2 text-xs text-muted" title={event.reason ?? undefined}>
-          {event.reason ?? '—'}
-        </div>
-      </TableCell>
       <TableCell className="align-top">
         {event.clientIp || event.userAgent ? (
-          <Tooltip id={`audit-ua-${event.id}`} side="top" content={<>
+          <Tooltip id={`audit-ua-${event.id}`} side="right" content={<>
             <div className="font-medium">{t('userAgent')}</div>
             <div className="break-all text-muted">{event.userAgent ?? '—'}</div>
             {event.requestId ? <div className="mt-1 font-mono text-2xs text-faint">{t('request', { id: event.requestId })}</div> : null}
@@ -178,6 +173,11 @@ function AuditRow({ event }: { event: AuditEventDto }) {
         ) : (
           <span className="text-faint">—</span>
         )}
+      </TableCell>
+      <TableCell className="max-w-96 align-top whitespace-normal">
+        <div className="line-clamp-2 text-xs text-muted" title={event.reason ?? undefined}>
+          {event.reason ?? '—'}
+        </div>
       </TableCell>
     </TableRow>
   );
