@@ -61,11 +61,14 @@ function tenantOf(hub: HubConnection, namespace: string) {
   return getTenantOwnership().tenantOf(hub.name, namespace);
 }
 
-/** A restartable pod (owned by a ReplicaSet) of a tenant on a hub, never handed out twice. */
+/**
+ * A restartable pod (owned by a ReplicaSet) in the namespaces of a simulator tenant (`acme-…`;
+ * initech has no Overlook tenant, so its namespaces are unowned), never handed out twice.
+ */
 function pickPod(hub: HubConnection, tenant: string): { namespace: string; name: string; nodeName: string | null } {
   for (const pod of hub.store.pods.values()) {
     const key = `${hub.name}/${pod.namespace}/${pod.name}`;
-    if (used.has(key) || pod.ownerKind !== 'ReplicaSet' || tenantOf(hub, pod.namespace) !== tenant) continue;
+    if (used.has(key) || pod.ownerKind !== 'ReplicaSet' || !pod.namespace.startsWith(`${tenant}-`)) continue;
     used.add(key);
     return pod;
   }
@@ -74,7 +77,7 @@ function pickPod(hub: HubConnection, tenant: string): { namespace: string; name:
 
 function pickDeployment(hub: HubConnection, tenant: string): { namespace: string; name: string; desired: number } {
   for (const workload of hub.store.workloads.values()) {
-    if (workload.kind !== 'Deployment' || tenantOf(hub, workload.namespace) !== tenant) continue;
+    if (workload.kind !== 'Deployment' || !workload.namespace.startsWith(`${tenant}-`)) continue;
     return workload as unknown as { namespace: string; name: string; desired: number };
   }
   throw new Error(`no ${tenant} deployment on ${hub.name}`);
