@@ -54,6 +54,8 @@ let east: HubConnection;
 let south: HubConnection;
 let north: HubConnection;
 const used = new Set<string>();
+/** Deployments the matrix restarts or scales: their pods get replaced, so pod cases avoid them. */
+const touchedDeployments = new Set<string>();
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;
 
@@ -69,6 +71,7 @@ function pickPod(hub: HubConnection, tenant: string): { namespace: string; name:
   for (const pod of hub.store.pods.values()) {
     const key = `${hub.name}/${pod.namespace}/${pod.name}`;
     if (used.has(key) || pod.ownerKind !== 'ReplicaSet' || !pod.namespace.startsWith(`${tenant}-`)) continue;
+    if ([...touchedDeployments].some((d) => `${hub.name}/${pod.namespace}/${pod.name}`.startsWith(`${d}-`))) continue;
     used.add(key);
     return pod;
   }
@@ -78,6 +81,7 @@ function pickPod(hub: HubConnection, tenant: string): { namespace: string; name:
 function pickDeployment(hub: HubConnection, tenant: string): { namespace: string; name: string; desired: number } {
   for (const workload of hub.store.workloads.values()) {
     if (workload.kind !== 'Deployment' || !workload.namespace.startsWith(`${tenant}-`)) continue;
+    touchedDeployments.add(`${hub.name}/${workload.namespace}/${workload.name}`);
     return workload as unknown as { namespace: string; name: string; desired: number };
   }
   throw new Error(`no ${tenant} deployment on ${hub.name}`);
@@ -140,9 +144,13 @@ function buildMatrix(): Record<string, Partial<Record<(typeof HTTP_METHODS)[numb
     const picked = pickDeployment(hub, tenant);
     return { params: { hub: hub.name, namespace: picked.namespace, name: picked.name }, body: body?.(picked) };
   };
+  // One pod per case, chosen when the case first runs (after earlier cases restarted what they restart).
   const podGet = (hub: HubConnection, tenant: string) => {
-    const picked = pickPod(hub, tenant);
-    return () => ({ params: { hub: hub.name, namespace: picked.namespace, name: picked.name } });
+    let picked: { namespace: string; name: string } | null = null;
+    return () => {
+      picked ??= pickPod(hub, tenant);
+      return { params: { hub: hub.name, namespace: picked.namespace, name: picked.name } };
+    };
   };
   const nodeMutation = (status: number): Case[] => [
     { label: 'cn-east node with acme pods', call: node(east, eastNodeName), expect: all(status, { readOnly: 403, ...tenantVisibility(eastNodeTenants, true, status, 403) }) },
