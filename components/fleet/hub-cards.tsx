@@ -24,8 +24,13 @@ export function HubCards({ hubs, perHub }: { hubs: HubDto[]; perHub: FleetSummar
     return <p className="px-4 py-6 text-center text-[13px] text-muted">{t('empty')}</p>;
   }
   const breakdown = new Map((perHub ?? []).map((entry) => [entry.hub, entry]));
+  // Past six hubs the full cards would push the health grid and problems off the first screen.
+  const compact = hubs.length > 6;
   return (
-    <ul className="grid gap-2.5 p-3 md:grid-cols-2 xl:grid-cols-3" data-testid="hub-cards">
+    <ul
+      className={cn('grid gap-2.5 p-3', compact ? 'sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4 2xl:grid-cols-5' : 'md:grid-cols-2 xl:grid-cols-3')}
+      data-testid="hub-cards"
+    >
       {hubs.map((hub) => {
         const counts = breakdown.get(hub.hub);
         const cloudcoreTone =
@@ -70,7 +75,7 @@ export function HubCards({ hubs, perHub }: { hubs: HubDto[]; perHub: FleetSummar
                 <dt className="text-muted">{t('cloudcore')}</dt>
                 <dd className={cn('tabular-nums', cloudcoreTone)} title={hub.cloudcore.version ?? undefined}>
                   {hub.cloudcore.ready}/{hub.cloudcore.total}
-                  {hub.cloudcore.version ? <span className="ml-1 font-mono text-2xs text-faint">{hub.cloudcore.version}</span> : null}
+                  {hub.cloudcore.version && !compact ? <span className="ml-1 font-mono text-2xs text-faint">{hub.cloudcore.version}</span> : null}
                 </dd>
               </div>
               <div className="flex justify-between gap-2">
@@ -96,14 +101,18 @@ export function HubCards({ hubs, perHub }: { hubs: HubDto[]; perHub: FleetSummar
                   )}
                 </dd>
               </div>
-              <div className="flex justify-between gap-2">
-                <dt className="text-muted">{t('pods')}</dt>
-                <dd className="text-fg tabular-nums">{formatCount(hub.counts.pods)}</dd>
-              </div>
-              <div className="flex justify-between gap-2">
-                <dt className="text-muted">{t('namespaces')}</dt>
-                <dd className="text-fg tabular-nums">{formatCount(hub.counts.namespaces)}</dd>
-              </div>
+              {!compact ? (
+                <>
+                  <div className="flex justify-between gap-2">
+                    <dt className="text-muted">{t('pods')}</dt>
+                    <dd className="text-fg tabular-nums">{formatCount(hub.counts.pods)}</dd>
+                  </div>
+                  <div className="flex justify-between gap-2">
+                    <dt className="text-muted">{t('namespaces')}</dt>
+                    <dd className="text-fg tabular-nums">{formatCount(hub.counts.namespaces)}</dd>
+                  </div>
+                </>
+              ) : null}
             </dl>
           </li>
         );
