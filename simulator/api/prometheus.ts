@@ -1,6 +1,6 @@
 import type { Hub } from '../world/hub';
 import { hashString } from '../world/rng';
-import { NodeCounters, nodeUsage, podUsage } from '../world/usage';
+import { NodeCounters, nodeUsage, podUsagesOnNode } from '../world/usage';
 
 /**
  * Prometheus text exposition for a whole hub: node_exporter, cAdvisor and kube-state-metrics style
@@ -11,6 +11,7 @@ import { NodeCounters, nodeUsage, podUsage } from '../world/usage';
 const countersByHub = new WeakMap<Hub, NodeCounters>();
 
 function esc(v: string): string {
+  if (!/[\\"\n]/.test(v)) return v;
   return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
 
@@ -18,9 +19,30 @@ function labels(obj: Record<string, string>): string {
   return `{${Object.entries(obj).map(([k, v]) => `${k}="${esc(v)}"`).join(',')}}`;
 }
 
-const CPU_MODES: Array<[string, number]> = [['user', 0.68], ['system', 0.22], ['iowait', 0.05], ['softirq', 0.03], ['irq', 0.01], ['steal', 0.01]];
+const CPU_MODES: Array<[string, number]> = [['user', 0.7], ['system', 0.22], ['iowait', 0.05], ['softirq', 0.03]];
+
+/**
+ * Large expositions (a large-scale hub is ~27 MB and takes over a second of CPU to build) are reused for
+ * 10 s, so several scrapers cannot saturate the CPU; small hubs are always built fresh.
+ */
+const CACHE_MIN_CHARS = 8 * 1024 * 1024;
+const CACHE_TTL_MS = 10_000;
+const cacheByHub = new WeakMap<Hub, { text: string; at: number }>();
+
+function fmt(v: number): string {
+  return Number.isFinite(v) ? String(Math.round(v * 1000) / 1000) : '0';
+}
 
 export function prometheusExposition(hub: Hub): string {
+  const cached = cacheByHub.get(hub);
+  if (cached && Date.now() - cached.at < CACHE_TTL_MS) return cached.text;
+  const text = buildExposition(hub);
+  if (text.length > CACHE_MIN_CHARS) cacheByHub.set(hub, { text, at: Date.now() });
+  else cacheByHub.delete(hub);
+  return text;
+}
+
+function buildExposition(hub: Hub): string {
   let counters = countersByHub.get(hub);
   if (!counters) {
     counters = new NodeCounters();
@@ -35,7 +57,7 @@ export function prometheusExposition(hub: Hub): string {
       arr = [];
       series.set(name, arr);
     }
-    arr.push(`${name}${labels(l)} ${Number.isFinite(value) ? Number(value.toFixed(6)) : 0}`);
+    arr.push(`${name}${labels(l)} ${fmt(value)}`);
   };
   for (const e of hub.store.iterate('nodes')) {
     const node = e.obj;
@@ -52,14 +74,22 @@ export function prometheusExposition(hub: Hub): string {
     add('kube_node_spec_unschedulable', { node: name }, node.spec?.unschedulable ? 1 : 0);
     // An unreachable edge node cannot be scraped through the tunnel: its node/container series vanish.
     if (hub.offline.has(name) || ready !== 'True') continue;
-    const usage = nodeUsage(hub, name, now)!;
-    const cpu = counters.busySeconds(hub, name, now)!;
+    const pods = podUsagesOnNode(hub, name, now);
+    const usage = nodeUsage(hub, name, now, pods)!;
+    const cpu = counters.busySeconds(hub, name, now, usage)!;
     const perCpuBusy = cpu.busy / info.cores;
+    let cpuLines = series.get('node_cpu_seconds_total');
+    if (!cpuLines) {
+      cpuLines = [];
+      series.set('node_cpu_seconds_total', cpuLines);
+    }
+    const nodeLabel = `node_cpu_seconds_total{node="${esc(name)}",cpu="`;
     for (let c = 0; c < info.cores; c++) {
-      const skew = 0.85 + ((hashString(`${name}:${c}`) % 300) / 1000);
+      // Per-CPU skew is fixed per node and CPU, so every counter stays monotonic.
+      const skew = 0.85 + (((info.index * 31 + c * 17) % 300) / 1000);
       const busy = Math.min(perCpuBusy * skew, cpu.uptime * 0.97);
-      add('node_cpu_seconds_total', { node: name, cpu: String(c), mode: 'idle' }, cpu.uptime - busy);
-      for (const [mode, share] of CPU_MODES) add('node_cpu_seconds_total', { node: name, cpu: String(c), mode }, busy * share);
+      cpuLines.push(`${nodeLabel}${c}",mode="idle"} ${fmt(cpu.uptime - busy)}`);
+      for (const [mode, share] of CPU_MODES) cpuLines.push(`${nodeLabel}${c}",mode="${mode}"} ${fmt(busy * share)}`);
     }
     add('node_memory_MemTotal_bytes', { node: name }, usage.memoryTotalBytes);
     add('node_memory_MemAvailable_bytes', { node: name }, usage.memoryTotalBytes - usage.memoryBytes);
@@ -71,12 +101,10 @@ export function prometheusExposition(hub: Hub): string {
     const used = 0.25 + (hashString(`fs:${name}`) % 500) / 1000;
     add('node_filesystem_size_bytes', { node: name, device: '/dev/sda1', fstype: 'ext4', mountpoint: '/' }, fsSize);
     add('node_filesystem_avail_bytes', { node: name, device: '/dev/sda1', fstype: 'ext4', mountpoint: '/' }, Math.floor(fsSize * (1 - used - ((now / 1000) % 3600) / 3600 / 200)));
-    for (const key of hub.store.podsByNode.get(name) ?? []) {
-      const pod = hub.store.getObject('pods', key);
-      if (!pod) continue;
+    for (const { pod, containers } of pods) {
       const base = { namespace: pod.metadata.namespace!, pod: pod.metadata.name, node: name };
       let podCpu = 0;
-      for (const c of podUsage(pod, now)) {
+      for (const c of containers) {
         podCpu += c.cpuSecondsTotal;
         add('container_cpu_usage_seconds_total', { ...base, container: c.name }, c.cpuSecondsTotal);
         add('container_memory_working_set_bytes', { ...base, container: c.name }, c.memoryBytes);

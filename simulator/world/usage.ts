@@ -72,16 +72,24 @@ export interface NodeUsage {
   cores: number;
 }
 
-export function nodeUsage(hub: Hub, nodeName: string, nowMs: number): NodeUsage | undefined {
+/** Usage of every running container on a node, by pod. */
+export function podUsagesOnNode(hub: Hub, nodeName: string, nowMs: number): Array<{ pod: KubeObject; containers: ContainerUsage[] }> {
+  const out: Array<{ pod: KubeObject; containers: ContainerUsage[] }> = [];
+  for (const key of hub.store.podsByNode.get(nodeName) ?? []) {
+    const pod = hub.store.getObject('pods', key);
+    if (pod) out.push({ pod, containers: podUsage(pod, nowMs) });
+  }
+  return out;
+}
+
+export function nodeUsage(hub: Hub, nodeName: string, nowMs: number, pods = podUsagesOnNode(hub, nodeName, nowMs)): NodeUsage | undefined {
   const info = hub.model.nodes.get(nodeName);
   if (!info) return undefined;
   const t = nowMs / 1000;
   let cpu = info.cores * 0.04 * (1 + 0.5 * wave(`node:${nodeName}`, t));
   let mem = 0.6 * 1024 ** 3 + info.memoryBytes * 0.04;
-  for (const key of hub.store.podsByNode.get(nodeName) ?? []) {
-    const pod = hub.store.getObject('pods', key);
-    if (!pod) continue;
-    for (const c of podUsage(pod, nowMs)) {
+  for (const p of pods) {
+    for (const c of p.containers) {
       cpu += c.cpuCores;
       mem += c.memoryBytes;
     }
@@ -93,9 +101,9 @@ export function nodeUsage(hub: Hub, nodeName: string, nowMs: number): NodeUsage 
 export class NodeCounters {
   private readonly state = new Map<string, { busy: number; lastMs: number }>();
 
-  busySeconds(hub: Hub, nodeName: string, nowMs: number): { busy: number; uptime: number } | undefined {
+  busySeconds(hub: Hub, nodeName: string, nowMs: number, usage?: NodeUsage): { busy: number; uptime: number } | undefined {
     const info = hub.model.nodes.get(nodeName);
-    const u = nodeUsage(hub, nodeName, nowMs);
+    const u = usage ?? nodeUsage(hub, nodeName, nowMs);
     if (!info || !u) return undefined;
     const uptime = (nowMs - info.bootMs) / 1000;
     let s = this.state.get(nodeName);
