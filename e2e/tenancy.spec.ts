@@ -31,7 +31,8 @@ const outside = <T extends { hub: string; namespace: string; name: string }>(ite
 const podPath = (pod: Pick<PodItem, 'hub' | 'namespace' | 'name'>) => `/api/v1/hubs/${pod.hub}/namespaces/${pod.namespace}/pods/${pod.name}`;
 
 test.describe('tenancy, RBAC and audit', () => {
-  // Not serial: each test stands alone (a failure must not hide the others' results).
+  // Not serial: each test stands alone (a failure must not hide the others' results). Visibility
+  // checks are soft so one wrong count still lets the rest of the flow run — the test fails anyway.
 
   test('Alice sees only acme workloads and the nodes they run on, restarts an acme pod, finds it in the audit log, and cannot open a globex pod', async ({ browser, page, shell }) => {
     test.setTimeout(120_000);
@@ -50,20 +51,20 @@ test.describe('tenancy, RBAC and audit', () => {
 
     const workloads = await listAll<WorkloadItem>(page, '/api/v1/workloads');
     expect(workloads.length).toBeGreaterThan(0);
-    expect(outside(workloads, 'acme-'), 'workloads outside acme').toEqual([]);
+    expect.soft(outside(workloads, 'acme-'), 'workloads outside acme').toEqual([]);
 
     const pods = await listAll<PodItem>(page, '/api/v1/pods');
-    expect(outside(pods, 'acme-'), 'pods outside acme').toEqual([]);
+    expect.soft(outside(pods, 'acme-'), 'pods outside acme').toEqual([]);
     const podNodes = new Set(pods.flatMap((p) => (p.node ? [`${p.hub}/${p.node}`] : [])));
     const nodes = await listAll<NodeItem>(page, '/api/v1/nodes');
-    expect(new Set(nodes.map((n) => `${n.hub}/${n.name}`)), 'exactly the nodes running acme pods').toEqual(podNodes);
+    expect.soft(new Set(nodes.map((n) => `${n.hub}/${n.name}`)), 'exactly the nodes running acme pods').toEqual(podNodes);
 
     // The workloads page shows the same: every row is an acme namespace.
     await page.goto('/workloads');
     const rows = page.getByTestId('table-row');
     await expect(rows.first()).toBeVisible({ timeout: 30_000 });
     for (const key of await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-key') ?? ''))) {
-      expect(key, 'workload row outside acme').toMatch(/\/acme-/);
+      expect.soft(key, 'workload row outside acme').toMatch(/\/acme-/);
     }
 
     // Restart (delete) one Running acme-pos pod owned by a Deployment, from its detail page.
@@ -96,9 +97,9 @@ test.describe('tenancy, RBAC and audit', () => {
 
     const pods = await listAll<PodItem>(page, '/api/v1/pods');
     expect(pods.length).toBeGreaterThan(0);
-    expect(outside(pods, 'acme-'), 'pods outside acme').toEqual([]);
+    expect.soft(outside(pods, 'acme-'), 'pods outside acme').toEqual([]);
 
-    const pod = pods.find((p) => p.phase === 'Running')!;
+    const pod = pods.find((p) => p.phase === 'Running' && p.namespace.startsWith('acme-'))!;
     await page.goto(`/pods/${pod.hub}/${pod.namespace}/${pod.name}`);
     await expect(page.getByTestId('pod-detail')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('restart-pod-button')).toHaveCount(0);
@@ -114,22 +115,22 @@ test.describe('tenancy, RBAC and audit', () => {
     await signIn(page, opsEast);
     const nodes = await listAll<NodeItem>(page, '/api/v1/nodes');
     expect(nodes.length).toBeGreaterThan(0);
-    expect([...new Set(nodes.map((n) => n.hub))]).toEqual(['cn-east']);
+    expect.soft([...new Set(nodes.map((n) => n.hub))], 'hubs of the nodes').toEqual(['cn-east']);
     const pods = await listAll<PodItem>(page, '/api/v1/pods');
-    expect([...new Set(pods.map((p) => p.hub))]).toEqual(['cn-east']);
+    expect.soft([...new Set(pods.map((p) => p.hub))], 'hubs of the pods').toEqual(['cn-east']);
 
     await page.goto('/nodes');
     const rows = page.getByTestId('node-table').getByTestId('table-row');
     await expect(rows.first()).toBeVisible({ timeout: 30_000 });
     for (const key of await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-key') ?? ''))) {
-      expect(key).toMatch(/^cn-east\//);
+      expect.soft(key, 'node row outside cn-east').toMatch(/^cn-east\//);
     }
   });
 
   test('Carol adds Bob to globex as a viewer in the Members UI, and Bob then sees globex too', async ({ browser, page }) => {
     test.setTimeout(120_000);
     const bobBefore = await asAccount(browser, bob, (bobPage) => listAll<WorkloadItem>(bobPage, '/api/v1/workloads'));
-    expect(bobBefore.some((w) => w.namespace.startsWith('globex-'))).toBe(false);
+    expect.soft(bobBefore.some((w) => w.namespace.startsWith('globex-')), 'Bob sees no globex before').toBe(false);
 
     await signIn(page, carol);
     await page.goto('/tenant');

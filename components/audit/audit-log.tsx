@@ -54,17 +54,20 @@ export function AuditLog() {
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        {/* Keyed by the URL so Back/Forward and "clear" reset the text inputs too. */}
-        <AuditFilters key={auditSearchParams(filters).toString()} filters={filters} onChange={setFilters} />
-        <Tooltip id="audit-export-hint" content={t('exportHint')} side="top">
-          <a href={auditExportHref(filters)} download className={buttonClasses('secondary', 'md')} data-testid="audit-export">
-            <Download aria-hidden />
-            {t('export')}
-          </a>
-        </Tooltip>
-      </div>
+      {/* Keyed by the URL so Back/Forward and "clear" reset the text inputs too. */}
+      <AuditFilters key={auditSearchParams(filters).toString()} filters={filters} onChange={setFilters} />
       <Card>
+        <div className="flex items-center justify-between gap-3 border-b border-border px-3 py-2">
+          <span className="text-xs text-muted" data-testid="audit-count">
+            {query.isSuccess ? t('table.shown', { count: events.length }) : '\u00a0'}
+          </span>
+          <Tooltip id="audit-export-hint" content={t('exportHint')} side="top">
+            <a href={auditExportHref(filters)} download className={buttonClasses('secondary', 'sm')} data-testid="audit-export">
+              <Download aria-hidden />
+              {t('export')}
+            </a>
+          </Tooltip>
+        </div>
         {query.isPending ? (
           <AuditTableSkeleton />
         ) : query.isError ? (
@@ -74,8 +77,7 @@ export function AuditLog() {
         ) : (
           <>
             <AuditTable events={events} />
-            <div className="flex items-center justify-between gap-3 border-t border-border px-3 py-2 text-xs text-muted">
-              <span data-testid="audit-count">{t('table.shown', { count: events.length })}</span>
+            <div className="flex items-center justify-center gap-3 border-t border-border px-3 py-2 text-xs text-faint">
               {query.hasNextPage ? (
                 <Button size="sm" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} data-testid="audit-load-more">
                   {query.isFetchingNextPage ? t('table.loadingMore') : t('table.loadMore')}
@@ -145,7 +147,7 @@ function AuditRow({ event }: { event: AuditEventDto }) {
       <TableCell className="max-w-80 align-top">
         {target.name || place ? (
           <>
-            <div className="truncate font-mono text-xs text-fg">
+            <div className="truncate font-mono text-xs text-fg" title={[target.kind, target.name].filter(Boolean).join(' ')}>
               {target.kind ? <span className="text-muted">{target.kind} </span> : null}
               {target.name}
             </div>
