@@ -424,7 +424,8 @@ async function main(): Promise<void> {
 
   console.log('Naive (list every hub per request)…');
   await idle();
-  const naiveNodesResult = await load(`${base}/naive/nodes`, token, { connections: naiveConnections, duration, label: 'naive nodes page (listNode × hubs)' });
+  // A fixed number of requests (not a duration): each takes seconds, so a 10 s window may complete none.
+  const naiveNodesResult = await load(`${base}/naive/nodes`, token, { connections: naiveConnections, amount: naiveConnections * 2, label: 'naive nodes page (listNode × hubs)' });
   console.log(`  naive nodes: c=${naiveConnections} p50 ${naiveNodesResult.p50} ms, p99 ${naiveNodesResult.p99} ms`);
   // Listing 200k pods per request is slow and memory-hungry on both ends: a few sequential requests.
   await idle();
