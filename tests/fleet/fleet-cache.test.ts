@@ -242,10 +242,11 @@ describe('fleet caches against the simulator', () => {
     const node = listNodes(fleet.manager, ALL_FLEET, nodeListQuerySchema.parse({ hub: 'cn-east', role: 'edge', limit: 1 })).items[0];
     const asAuditor = await callRoute(cordonRoute.POST, '/x', { token: fleet.tokens.auditor, method: 'POST', params: { hub: 'cn-east', name: node.name } });
     expect(asAuditor.status).toBe(403);
-    expect((await asAuditor.json()).error.message).toMatch(/Only platform admins and operators/);
+    expect((await asAuditor.json()).error.message).toMatch(/Auditors have read-only access/);
     const outOfScope = await callRoute(cordonRoute.POST, '/x', { token: fleet.tokens.operatorSouth, method: 'POST', params: { hub: 'cn-east', name: node.name } });
-    expect(outOfScope.status).toBe(403);
-    expect((await outOfScope.json()).error.message).toMatch(/does not cover hub cn-east/);
+    // Out of the operator's scope, the hub does not exist for them (no existence leak).
+    expect(outOfScope.status).toBe(404);
+    expect((await outOfScope.json()).error.message).toMatch(/Hub "cn-east" is not configured/);
     const readOnlyToken = await callRoute(cordonRoute.POST, '/x', { token: fleet.tokens.readOnlyAdmin, method: 'POST', params: { hub: 'cn-east', name: node.name } });
     expect(readOnlyToken.status).toBe(403);
     const missing = await callRoute(cordonRoute.POST, '/x', { token: fleet.tokens.operatorSouth, method: 'POST', params: { hub: 'cn-south', name: 'ghost-node' } });

@@ -47,7 +47,9 @@ export async function recordRouteOutcome(input: {
     outcome,
     status,
     target: note.target ?? { kind: 'Route', name: `${method} ${input.path}` },
-    tenant: note.tenant ?? null,
+    // An out-of-scope attempt (404) is not shown to the target's tenant: the actor is someone the
+    // tenant must not learn about (another tenant's user). Admins and auditors still see it.
+    tenant: status === 404 ? null : (note.tenant ?? null),
     reason: input.errorMessage ?? note.reason ?? null,
     request: requestInfoOf(input.req.headers, input.requestId),
   });

@@ -112,6 +112,7 @@ export class HubConnection {
     this.displayName = definition.displayName ?? definition.name;
     this.timings = { ...DEFAULT_TIMINGS, ...timings };
     this.store = new HubStore(definition.datacenterLabel);
+    this.store.hubName = definition.name;
     this.transport = new KubeTransport(definition.kubeConfig);
     this.log = childLogger({ module: 'hubs', hub: definition.name });
   }

@@ -34,6 +34,7 @@ import type {
   UsageRecord,
   WorkloadRecord,
 } from '@/lib/server/hubs/records';
+import { getTenantOwnership } from '@/lib/server/tenants/ownership';
 
 /** Keep the newest N events per hub: enough for detail pages, bounded at any fleet size. */
 export const MAX_EVENTS_PER_HUB = 2000;
@@ -148,6 +149,9 @@ export class HubStore {
   /** Change listener; suppressed while `quiet` (initial list, relist) to avoid flooding the stream. */
   onChange: ((change: StoreChange) => void) | null = null;
   quiet = new Set<ResourceKind>();
+
+  /** The hub's name (set by HubConnection): namespace ownership is per hub. */
+  hubName = '';
 
   constructor(private readonly datacenterLabel: string) {}
 
@@ -469,8 +473,12 @@ export class HubStore {
     return { kind: pod.ownerKind, name: pod.ownerName };
   }
 
+  /**
+   * The tenant owning a namespace, from the TenantNamespace assignments (lib/server/tenants). The
+   * namespace's `overlook.io/tenant` label is only a hint (NamespaceRecord.tenant): it grants nothing.
+   */
   tenantOf(namespace: string): string | null {
-    return this.namespaces.get(namespace)?.tenant ?? null;
+    return getTenantOwnership().tenantOf(this.hubName, namespace);
   }
 
   /** Site metadata for a datacenter: the NodeGroup named after the zone, else its first annotated node. */

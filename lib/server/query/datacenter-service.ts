@@ -5,7 +5,7 @@ import type { HubManager } from '@/lib/server/hubs/hub-manager';
 import { notFound } from '@/lib/server/http/errors';
 import { datacenterDto, nodeListItem } from '@/lib/server/query/dto';
 import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-service';
-import type { FleetScope } from '@/lib/server/query/scope';
+import { scopeAllowsNode, type FleetScope } from '@/lib/server/query/scope';
 
 function matchesText(dc: DatacenterDto, q: string): boolean {
   const needle = q.toLowerCase();
@@ -20,7 +20,9 @@ export function listDatacenters(manager: HubManager, scope: FleetScope, query: D
   for (const hub of hubs) {
     const zones = [...hub.store.datacenters.keys()].sort();
     for (const zone of zones) {
-      const dc = datacenterDto(hub, hub.store.datacenters.get(zone)!);
+      const aggregate = hub.store.datacenters.get(zone)!;
+      if (![...aggregate.nodeNames].some((name) => scopeAllowsNode(scope, hub, name))) continue;
+      const dc = datacenterDto(hub, aggregate);
       if (health && !health.has(dc.health)) continue;
       if (query.q && !matchesText(dc, query.q)) continue;
       items.push(dc);
@@ -44,11 +46,11 @@ export function getDatacenter(manager: HubManager, scope: FleetScope, id: string
     throw notFound(`Datacenter "${id}" not found: hub "${hubName}" is not configured`);
   }
   const dc = hub.store.datacenters.get(zone);
-  if (!dc) throw notFound(`Datacenter "${id}" not found`);
+  if (!dc || ![...dc.nodeNames].some((name) => scopeAllowsNode(scope, hub, name))) throw notFound(`Datacenter "${id}" not found`);
   const nodeList = [...dc.nodeNames]
     .sort()
     .map((name) => hub.store.nodes.get(name))
-    .filter((node) => node !== undefined)
+    .filter((node): node is NonNullable<typeof node> => node !== undefined && scopeAllowsNode(scope, hub, node.name))
     .map((node) => nodeListItem(hub, node));
   return { ...datacenterDto(hub, dc), nodeList, hubStatus: hub.listStatus() };
 }

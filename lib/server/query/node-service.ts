@@ -9,7 +9,7 @@ import { datacenterId, nodeDetail, nodeListItem } from '@/lib/server/query/dto';
 import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-service';
 import { decodeCursor, encodeCursor, pageOf, type SortValue } from '@/lib/server/query/paging';
 import { cachedResult, scopeKey, versionOf } from '@/lib/server/query/result-cache';
-import type { FleetScope } from '@/lib/server/query/scope';
+import { scopeAllowsNamespace, scopeAllowsNode, type FleetScope } from '@/lib/server/query/scope';
 
 interface NodeRow {
   hub: HubConnection;
@@ -73,10 +73,10 @@ export function listNodes(manager: HubManager, scope: FleetScope, query: NodeLis
   const after = decodeCursor(query.cursor, query.sort, query.order);
   // Node rows show pod counts, so pod changes count as node-list changes too.
   const version = versionOf(manager, hubs, (hub) => hub.store.nodesVersion + hub.store.podsVersion);
-  return cachedResult(manager, `nodes|${scopeKey(scope)}|${JSON.stringify(query)}`, version, () => computeNodePage(hubs, query, after));
+  return cachedResult(manager, `nodes|${scopeKey(scope)}|${JSON.stringify(query)}`, version, () => computeNodePage(hubs, scope, query, after));
 }
 
-function computeNodePage(hubs: HubConnection[], query: NodeListQuery, after: ReturnType<typeof decodeCursor>): PagedResponse<NodeListItem> {
+function computeNodePage(hubs: HubConnection[], scope: FleetScope, query: NodeListQuery, after: ReturnType<typeof decodeCursor>): PagedResponse<NodeListItem> {
   const datacenters = query.datacenter ? new Set(query.datacenter) : null;
   const statuses = query.status ? new Set(query.status) : null;
   const arches = query.arch ? new Set(query.arch) : null;
@@ -98,6 +98,7 @@ function computeNodePage(hubs: HubConnection[], query: NodeListQuery, after: Ret
   }
   const filter = (row: NodeRow): boolean => {
     const { node, hub } = row;
+    if (!scopeAllowsNode(scope, hub, node.name)) return false;
     if (query.role && node.role !== query.role) return false;
     if (statuses && !statuses.has(node.readiness)) return false;
     if (query.cordoned !== undefined && node.unschedulable !== query.cordoned) return false;
@@ -128,12 +129,17 @@ function computeNodePage(hubs: HubConnection[], query: NodeListQuery, after: Ret
 export function getNode(manager: HubManager, scope: FleetScope, hubName: string, name: string): NodeDetail {
   const hub = requireHub(manager, scope, hubName);
   const node = hub.store.nodes.get(name);
-  if (!node) {
+  if (!node || !scopeAllowsNode(scope, hub, name)) {
     throw notFound(
       hub.store.nodes.size === 0 && hub.currentStatus !== 'connected'
         ? `Node "${name}" is not known yet: hub ${hub.name} is ${hub.currentStatus}`
         : `nodes "${name}" not found`,
     );
   }
-  return nodeDetail(hub, node);
+  const detail = nodeDetail(hub, node);
+  // Other tenants' pods on a shared node stay invisible (names and counts).
+  if (scope.kind === 'limited') {
+    detail.podList = detail.podList.filter((pod) => scopeAllowsNamespace(scope, hub, pod.namespace));
+  }
+  return detail;
 }

@@ -57,8 +57,10 @@ function* candidateRows(hub: HubConnection, query: PodListQuery): Iterable<PodRo
   else if (query.namespace) keySets = [...new Set(query.namespace)].map((ns) => store.podsByNamespace.get(ns) ?? new Set<string>());
   else if (query.tenant) {
     const sets: Set<string>[] = [];
-    for (const tenant of new Set(query.tenant)) {
-      for (const ns of store.namespacesByTenant.get(tenant) ?? []) sets.push(store.podsByNamespace.get(ns) ?? new Set());
+    const wanted = new Set(query.tenant);
+    for (const ns of store.namespaces.keys()) {
+      const tenant = store.tenantOf(ns);
+      if (tenant !== null && wanted.has(tenant)) sets.push(store.podsByNamespace.get(ns) ?? new Set());
     }
     keySets = sets;
   }

@@ -3,6 +3,7 @@ import 'server-only';
 import type { HubConnection } from '@/lib/server/hubs/hub-connection';
 import type { HubManager } from '@/lib/server/hubs/hub-manager';
 import type { FleetScope } from '@/lib/server/query/scope';
+import { getTenantOwnership } from '@/lib/server/tenants/ownership';
 
 /**
  * Answers for identical list queries (same scope, same filters, same page) are shared until the data
@@ -30,13 +31,15 @@ const caches = new WeakMap<HubManager, Map<string, Entry>>();
 
 export function scopeKey(scope: FleetScope): string {
   if (scope.kind === 'all') return 'all';
+  if (scope.key) return scope.key;
   const list = (set: ReadonlySet<string> | null) => (set ? [...set].sort().join(',') : '*');
   return `h=${list(scope.hubs)};r=${list(scope.regions)};t=${list(scope.tenants)}`;
 }
 
 /** Data version of a set of hubs for one resource family (plus hub status changes). */
 export function versionOf(manager: HubManager, hubs: HubConnection[], pick: (hub: HubConnection) => number): number {
-  let version = manager.version;
+  // Namespace ownership changes what tenant-scoped answers contain.
+  let version = manager.version + getTenantOwnership().version;
   for (const hub of hubs) version += pick(hub);
   return version;
 }

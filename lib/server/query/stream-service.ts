@@ -4,7 +4,7 @@ import type { FleetStreamEvent, FleetStreamQuery } from '@/lib/contracts/fleet';
 import type { FleetChange, HubManager } from '@/lib/server/hubs/hub-manager';
 import { nodeListItem, podListItem } from '@/lib/server/query/dto';
 import { selectHubs } from '@/lib/server/query/hub-service';
-import { scopeAllowsNamespace, type FleetScope } from '@/lib/server/query/scope';
+import { scopeAllowsNamespace, scopeAllowsNode, type FleetScope } from '@/lib/server/query/scope';
 
 /**
  * The live fleet stream as SSE bytes. Changes are coalesced per object over a short window (a pod
@@ -118,6 +118,7 @@ export function createFleetStream(manager: HubManager, scope: FleetScope, query:
             const hub = manager.get(change.hub);
             if (!hub) continue;
             if (change.kind === 'node') {
+              if (!scopeAllowsNode(scope, hub, change.name)) continue;
               const node = hub.store.nodes.get(change.name);
               send(
                 node

@@ -7,7 +7,7 @@ import type { HubManager } from '@/lib/server/hubs/hub-manager';
 import type { PodRecord } from '@/lib/server/hubs/records';
 import { cloudcoreOf, datacenterHealth, iso } from '@/lib/server/query/dto';
 import { pageOf } from '@/lib/server/query/paging';
-import { hubsInScope, scopeAllowsNamespace, scopeLimitsNamespaces, type FleetScope } from '@/lib/server/query/scope';
+import { hubsInScope, scopeAllowsNamespace, scopeAllowsNode, scopeLimitsNamespaces, type FleetScope } from '@/lib/server/query/scope';
 
 /** Problems listed on the overview, newest first. */
 export const MAX_PROBLEMS = 50;
@@ -82,7 +82,7 @@ function hubProblems(hub: HubConnection, scope: FleetScope): Problem[] {
   for (const readiness of ['unknown', 'not-ready'] as const) {
     for (const name of store.nodesByReadiness[readiness]) {
       const node = store.nodes.get(name);
-      if (!node) continue;
+      if (!node || !scopeAllowsNode(scope, hub, name)) continue;
       problems.push({
         kind: readiness === 'unknown' ? 'node-offline' : 'node-not-ready',
         severity: readiness === 'unknown' && node.role === 'edge' ? 'critical' : 'warning',

@@ -3,11 +3,11 @@ import { z } from 'zod';
 
 import { hubNameSchema, k8sNameSchema } from '@/lib/contracts/fleet';
 import { getHubManager } from '@/lib/server/hubs/hub-manager';
-import { authorizeFleetMutation, restartPod } from '@/lib/server/hubs/mutations';
+import { restartPod } from '@/lib/server/hubs/mutations';
 import { defineRoute } from '@/lib/server/http/route';
-import { requireHub } from '@/lib/server/query/hub-service';
 import { getPod } from '@/lib/server/query/pod-service';
 import { scopeForPrincipal } from '@/lib/server/query/scope';
+import { authorizeNamespacedMutation } from '@/lib/server/rbac/fleet-access';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,8 +18,7 @@ export const GET = defineRoute({ params: paramsSchema }, ({ principal, params })
 );
 
 /** Restart a pod: delete it on the hub and let its controller replace it (202). */
-export const DELETE = defineRoute({ params: paramsSchema }, async ({ principal, params }) => {
-  const hub = requireHub(getHubManager(), scopeForPrincipal(principal), params.hub);
-  authorizeFleetMutation(principal, hub, 'restart-pod');
+export const DELETE = defineRoute({ params: paramsSchema }, async ({ principal, params, audit }) => {
+  const hub = authorizeNamespacedMutation(getHubManager(), principal, audit, 'pod.restart', { hub: params.hub, namespace: params.namespace, kind: 'Pod', name: params.name });
   return NextResponse.json(await restartPod(hub, params.namespace, params.name), { status: 202 });
 });
