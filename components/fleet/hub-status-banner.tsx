@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { TriangleAlert, Unplug, LoaderCircle } from 'lucide-react';
+import { ChevronDown, TriangleAlert, Unplug, LoaderCircle } from 'lucide-react';
 import type { HubListStatus } from '@/lib/contracts/fleet';
 import { cn } from '@/components/ui/cn';
 import { ClockTime } from './relative-time';
@@ -13,9 +13,11 @@ export function HubStatusBanner({ hubs, className }: { hubs: HubListStatus[] | u
   const t = useTranslations('fleet.hubBanner');
   const troubled = (hubs ?? []).filter((hub) => hub.status !== 'connected');
   if (!troubled.length) return null;
-  return (
-    <div className={cn('space-y-1.5', className)} data-testid="hub-status-banner">
-      {troubled.map((hub) => {
+  // Many hubs in trouble at once (a network partition, a restart): one summary line, details on demand,
+  // so the banners never push the data itself off the screen.
+  const collapsed = troubled.length > 2;
+  const items = (
+      troubled.map((hub) => {
         const unreachable = hub.status === 'unreachable';
         const Icon = unreachable ? Unplug : hub.status === 'connecting' ? LoaderCircle : TriangleAlert;
         return (
@@ -49,7 +51,32 @@ export function HubStatusBanner({ hubs, className }: { hubs: HubListStatus[] | u
             </div>
           </div>
         );
-      })}
+      })
+  );
+  if (!collapsed) {
+    return (
+      <div className={cn('space-y-1.5', className)} data-testid="hub-status-banner">
+        {items}
+      </div>
+    );
+  }
+  const unreachable = troubled.filter((hub) => hub.status === 'unreachable').length;
+  return (
+    <div className={className} data-testid="hub-status-banner">
+      <details
+        className={cn(
+          'group rounded-md border text-[13px]',
+          unreachable ? 'border-danger/30 bg-danger-soft' : 'border-warning/30 bg-warning-soft',
+        )}
+      >
+        <summary className="flex cursor-pointer list-none items-center gap-2.5 px-3 py-2" role="alert">
+          {unreachable ? <Unplug aria-hidden className="size-4 shrink-0 text-danger" /> : <TriangleAlert aria-hidden className="size-4 shrink-0 text-warning" />}
+          <span className="font-medium text-fg">{t('many', { count: troubled.length, unreachable })}</span>
+          <span className="min-w-0 flex-1 truncate font-mono text-xs text-muted">{troubled.map((hub) => hub.hub).join(', ')}</span>
+          <ChevronDown aria-hidden className="size-4 shrink-0 text-muted transition-transform group-open:rotate-180" />
+        </summary>
+        <div className="space-y-1.5 border-t border-border/60 p-2">{items}</div>
+      </details>
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function RelativeTime({ value, fallback = '—', className }: { value: st
   const absolute = format.dateTime(date, { dateStyle: 'medium', timeStyle: 'medium' });
   const seconds = current ? Math.max(0, Math.round((current - date.getTime()) / 1000)) : null;
   let text: string;
-  if (seconds === null) text = format.dateTime(date, { hour: '2-digit', minute: '2-digit' });
+  if (seconds === null) text = format.dateTime(date, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   else if (seconds < 60) text = format.relativeTime(date, { now: current, unit: 'second', style: 'narrow' });
   else if (seconds < 3600) text = format.relativeTime(date, { now: current, unit: 'minute', style: 'narrow' });
   else if (seconds < 86_400 * 2) text = format.relativeTime(date, { now: current, unit: 'hour', style: 'narrow' });
@@ -68,7 +68,10 @@ export function ClockTime({ value, className }: { value: string | null | undefin
       className={className}
       suppressHydrationWarning
     >
-      {sameDay ? format.dateTime(date, { hour: '2-digit', minute: '2-digit' }) : format.dateTime(date, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}
+      {/* 24-hour clock: ops timelines read "since 14:03", never "2:03 PM". */}
+      {sameDay
+        ? format.dateTime(date, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        : format.dateTime(date, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}
     </time>
   );
 }
