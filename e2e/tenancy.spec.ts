@@ -10,6 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { DEMO_ACCOUNTS, expect, signIn, test } from './fixtures';
+import { E2E_BASE_URL } from './support/base-url';
 import { AdminTenantsPage, AuditPage, TenantMembersCard, asAccount, listAll, type NodeItem, type PodItem, type WorkloadItem } from './pages/tenancy';
 
 const screenshot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}`, import.meta.url));
@@ -195,6 +196,12 @@ test.describe('tenancy, RBAC and audit', () => {
     await page.screenshot({ path: screenshot('admin-tenants.png') });
     await page.keyboard.press('Escape');
 
+    // Users and role bindings list the demo accounts with their translated roles.
+    await page.goto('/admin/users');
+    await expect(page.locator('[data-testid="user-row"][data-email="alice@acme.demo"]')).toContainText('Tenant admin');
+    await page.getByRole('link', { name: 'Role bindings' }).click();
+    await expect(page.locator(`[data-testid="role-binding-row"][data-email="${opsEast}"]`)).toContainText('hubs: cn-east');
+
     const audit = new AuditPage(page);
     await audit.goto();
     await expect(audit.rows.first()).toBeVisible({ timeout: 15_000 });
@@ -210,5 +217,16 @@ test.describe('tenancy, RBAC and audit', () => {
     await expect(audit.rows.first()).toBeVisible({ timeout: 15_000 });
     await shell.waitForWidgets();
     await page.screenshot({ path: screenshot('audit.png') });
+
+    // The same page in Chinese and the light theme, set by cookie so the account's saved language stays as it is.
+    await page.context().addCookies([
+      { name: 'overlook-locale', value: 'zh-CN', url: E2E_BASE_URL },
+      { name: 'overlook-theme', value: 'light', url: E2E_BASE_URL },
+    ]);
+    await page.goto('/audit?outcome=denied');
+    await expect(page.getByRole('heading', { level: 1, name: '审计日志' })).toBeVisible();
+    await expect(audit.rows.first().getByTestId('audit-outcome')).toHaveText('拒绝');
+    await expect(page.locator('html')).toHaveClass(/\blight\b/);
+    await page.screenshot({ path: screenshot('audit-zh-light.png') });
   });
 });

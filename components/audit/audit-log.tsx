@@ -137,21 +137,24 @@ function AuditRow({ event }: { event: AuditEventDto }) {
         </div>
         {event.actor.kind === 'token' ? (
           <div className="font-mono text-2xs text-faint">{t('token', { prefix: `olk_${event.actor.tokenPrefix ?? '?'}_…` })}</div>
-        ) : event.tenant ? (
-          <div className="text-2xs text-faint">{event.tenant}</div>
         ) : null}
       </TableCell>
       <TableCell className="align-top">
         <code className="rounded bg-panel-raised px-1.5 py-0.5 font-mono text-xs text-fg">{event.action}</code>
       </TableCell>
       <TableCell className="max-w-80 align-top">
-        {target.name || place ? (
+        {target.name || place || event.tenant ? (
           <>
             <div className="truncate font-mono text-xs text-fg" title={[target.kind, target.name].filter(Boolean).join(' ')}>
               {target.kind ? <span className="text-muted">{target.kind} </span> : null}
               {target.name}
             </div>
-            {place ? <div className="truncate text-2xs text-faint">{place}</div> : null}
+            {place || event.tenant ? (
+              <div className="flex items-center gap-1.5 truncate text-2xs text-faint">
+                {place}
+                {event.tenant ? <span className="rounded bg-accent-soft px-1 text-accent" title={t('tenant')}>{event.tenant}</span> : null}
+              </div>
+            ) : null}
           </>
         ) : (
           <span className="text-faint">{t('noTarget')}</span>

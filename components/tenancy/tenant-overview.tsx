@@ -149,7 +149,7 @@ function NamespacesCard({ overview }: { overview: TenantOverview }) {
                   <div className="flex items-center gap-2 text-[13px] font-medium text-fg">
                     <StatusDot tone={status?.status === 'connected' ? 'success' : status?.status === 'unreachable' ? 'danger' : 'warning'} label={status?.status ?? ''} />
                     {hub}
-                    {status ? <span className="text-2xs font-normal text-faint">{status.region}</span> : null}
+                    {status && status.region !== hub ? <span className="text-2xs font-normal text-faint">{status.region}</span> : null}
                   </div>
                   <div className="flex flex-wrap gap-1">
                     {namespaces.sort().map((namespace) => (
