@@ -242,7 +242,7 @@ describe('fleet caches against the simulator', () => {
     const node = listNodes(fleet.manager, ALL_FLEET, nodeListQuerySchema.parse({ hub: 'cn-east', role: 'edge', limit: 1 })).items[0];
     const asAuditor = await callRoute(cordonRoute.POST, '/x', { token: fleet.tokens.auditor, method: 'POST', params: { hub: 'cn-east', name: node.name } });
     expect(asAuditor.status).toBe(403);
-    expect((await asAuditor.json()).error.message).toMatch(/Auditors have read-only access/);
+    expect((await asAuditor.json()).error.message).toMatch(/Only platform admins and operators/);
     const outOfScope = await callRoute(cordonRoute.POST, '/x', { token: fleet.tokens.operatorSouth, method: 'POST', params: { hub: 'cn-east', name: node.name } });
     // Out of the operator's scope, the hub does not exist for them (no existence leak).
     expect(outOfScope.status).toBe(404);

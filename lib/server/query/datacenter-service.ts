@@ -5,7 +5,41 @@ import type { HubManager } from '@/lib/server/hubs/hub-manager';
 import { notFound } from '@/lib/server/http/errors';
 import { datacenterDto, nodeListItem } from '@/lib/server/query/dto';
 import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-service';
-import { scopeAllowsNode, type FleetScope } from '@/lib/server/query/scope';
+import { addPod, addReadiness, emptyPodCounts, emptyReadiness } from '@/lib/server/hubs/aggregates';
+import type { HubConnection } from '@/lib/server/hubs/hub-connection';
+import type { DatacenterAggregate } from '@/lib/server/hubs/hub-store';
+import { scopeAllowsNamespace, scopeAllowsNode, type FleetScope } from '@/lib/server/query/scope';
+import { hubPartiallyVisible } from '@/lib/server/rbac/fleet-access';
+
+/**
+ * A datacenter as a tenant sees it: only the nodes running its pods and only its own pods (so its
+ * numbers are its own, never other tenants'). Whole-hub callers get the aggregate unchanged.
+ */
+function scopedDatacenterDto(hub: HubConnection, aggregate: DatacenterAggregate, scope: FleetScope): DatacenterDto {
+  const dto = datacenterDto(hub, aggregate);
+  if (scope.kind !== 'limited' || !scope.visibility || !hubPartiallyVisible(scope.visibility, hub)) return dto;
+  const nodes = { ...emptyReadiness(), cordoned: 0 };
+  const pods = emptyPodCounts();
+  const architectures: Record<string, number> = {};
+  const accelerators: Record<string, number> = {};
+  let cpuCores = 0;
+  let memoryBytes = 0;
+  for (const name of aggregate.nodeNames) {
+    const node = hub.store.nodes.get(name);
+    if (!node || !scopeAllowsNode(scope, hub, name)) continue;
+    addReadiness(nodes, node.readiness, 1);
+    if (node.unschedulable) nodes.cordoned++;
+    architectures[node.arch] = (architectures[node.arch] ?? 0) + 1;
+    for (const [accelerator, amount] of Object.entries(node.accelerators)) accelerators[accelerator] = (accelerators[accelerator] ?? 0) + amount;
+    cpuCores += node.cpuCapacityCores;
+    memoryBytes += node.memoryCapacityBytes;
+    for (const key of hub.store.podsByNode.get(name) ?? []) {
+      const pod = hub.store.pods.get(key);
+      if (pod && scopeAllowsNamespace(scope, hub, pod.namespace)) addPod(pods, pod, 1);
+    }
+  }
+  return { ...dto, nodes, pods, architectures, accelerators, capacity: { cpuCores, memoryBytes }, usage: null };
+}
 
 function matchesText(dc: DatacenterDto, q: string): boolean {
   const needle = q.toLowerCase();
@@ -22,7 +56,7 @@ export function listDatacenters(manager: HubManager, scope: FleetScope, query: D
     for (const zone of zones) {
       const aggregate = hub.store.datacenters.get(zone)!;
       if (![...aggregate.nodeNames].some((name) => scopeAllowsNode(scope, hub, name))) continue;
-      const dc = datacenterDto(hub, aggregate);
+      const dc = scopedDatacenterDto(hub, aggregate, scope);
       if (health && !health.has(dc.health)) continue;
       if (query.q && !matchesText(dc, query.q)) continue;
       items.push(dc);
@@ -52,5 +86,5 @@ export function getDatacenter(manager: HubManager, scope: FleetScope, id: string
     .map((name) => hub.store.nodes.get(name))
     .filter((node): node is NonNullable<typeof node> => node !== undefined && scopeAllowsNode(scope, hub, node.name))
     .map((node) => nodeListItem(hub, node));
-  return { ...datacenterDto(hub, dc), nodeList, hubStatus: hub.listStatus() };
+  return { ...scopedDatacenterDto(hub, dc, scope), nodeList, hubStatus: hub.listStatus() };
 }

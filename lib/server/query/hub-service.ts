@@ -5,7 +5,8 @@ import type { HubConnection } from '@/lib/server/hubs/hub-connection';
 import type { HubManager } from '@/lib/server/hubs/hub-manager';
 import { badRequest, notFound } from '@/lib/server/http/errors';
 import { hubDto } from '@/lib/server/query/dto';
-import { hubsInScope, type FleetScope } from '@/lib/server/query/scope';
+import { hubsInScope, scopeAllowsNamespace, scopeAllowsNode, type FleetScope } from '@/lib/server/query/scope';
+import { hubPartiallyVisible } from '@/lib/server/rbac/fleet-access';
 
 /**
  * The hubs a request covers: those in scope, narrowed by `hub` and `region` filters. An unknown hub
@@ -47,5 +48,19 @@ export function hubStatuses(hubs: HubConnection[]): HubListStatus[] {
 }
 
 export function listHubs(manager: HubManager, scope: FleetScope): HubListResponse {
-  return { items: hubsInScope(manager, scope).map(hubDto) };
+  return {
+    items: hubsInScope(manager, scope).map((hub) => {
+      const dto = hubDto(hub);
+      if (scope.kind !== 'limited' || !scope.visibility || !hubPartiallyVisible(scope.visibility, hub)) return dto;
+      // Tenants: counts of what they can see on this hub, never the hub's totals.
+      const store = hub.store;
+      const nodes = [...store.nodes.values()].filter((node) => scopeAllowsNode(scope, hub, node.name));
+      const namespaces = [...store.namespaces.keys()].filter((name) => scopeAllowsNamespace(scope, hub, name));
+      const zones = new Set(nodes.map((node) => node.zone).filter((zone) => zone !== null));
+      let pods = 0;
+      for (const name of namespaces) pods += store.podsByNamespace.get(name)?.size ?? 0;
+      dto.counts = { datacenters: zones.size, nodes: nodes.length, edgeNodes: nodes.filter((node) => node.role === 'edge').length, pods, namespaces: namespaces.length };
+      return dto;
+    }),
+  };
 }

@@ -10,6 +10,7 @@ import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-serv
 import { decodeCursor, encodeCursor, pageOf, type SortValue } from '@/lib/server/query/paging';
 import { cachedResult, scopeKey, versionOf } from '@/lib/server/query/result-cache';
 import { scopeAllowsNamespace, scopeAllowsNode, type FleetScope } from '@/lib/server/query/scope';
+import { hubPartiallyVisible } from '@/lib/server/rbac/fleet-access';
 
 interface NodeRow {
   hub: HubConnection;
@@ -67,6 +68,22 @@ function* rows(hubs: HubConnection[]): Iterable<NodeRow> {
   for (const hub of hubs) for (const node of hub.store.nodes.values()) yield { hub, node };
 }
 
+/** Tenants see a shared node's pod count as the number of their own pods on it. */
+function visiblePodCount(hub: HubConnection, nodeName: string, scope: FleetScope): number {
+  let count = 0;
+  for (const key of hub.store.podsByNode.get(nodeName) ?? []) {
+    const pod = hub.store.pods.get(key);
+    if (pod && scopeAllowsNamespace(scope, hub, pod.namespace)) count++;
+  }
+  return count;
+}
+
+function scopedNodeListItem(hub: HubConnection, node: NodeRecord, scope: FleetScope): NodeListItem {
+  const item = nodeListItem(hub, node);
+  if (scope.kind === 'limited' && scope.visibility && hubPartiallyVisible(scope.visibility, hub)) item.pods = visiblePodCount(hub, node.name, scope);
+  return item;
+}
+
 /** GET /api/v1/nodes: filter, sort, page over the watch caches of the selected hubs. */
 export function listNodes(manager: HubManager, scope: FleetScope, query: NodeListQuery): PagedResponse<NodeListItem> {
   const hubs = selectHubs(manager, scope, query);
@@ -118,7 +135,7 @@ function computeNodePage(hubs: HubConnection[], scope: FleetScope, query: NodeLi
     after,
   });
   return {
-    items: result.page.map((row) => nodeListItem(row.hub, row.node)),
+    items: result.page.map((row) => scopedNodeListItem(row.hub, row.node, scope)),
     nextCursor: result.next ? encodeCursor(query.sort, query.order, result.next) : null,
     total: result.total,
     hubs: hubStatuses(hubs),
@@ -140,6 +157,7 @@ export function getNode(manager: HubManager, scope: FleetScope, hubName: string,
   // Other tenants' pods on a shared node stay invisible (names and counts).
   if (scope.kind === 'limited') {
     detail.podList = detail.podList.filter((pod) => scopeAllowsNamespace(scope, hub, pod.namespace));
+    detail.pods = detail.podList.length;
   }
   return detail;
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 
 import type { FleetSummary, Problem } from '@/lib/contracts/fleet';
-import { addPod, emptyPodCounts, emptyReadiness, sumReadiness } from '@/lib/server/hubs/aggregates';
+import { addPod, addReadiness, emptyPodCounts, emptyReadiness, sumReadiness } from '@/lib/server/hubs/aggregates';
+import { hubPartiallyVisible } from '@/lib/server/rbac/fleet-access';
 import type { HubConnection } from '@/lib/server/hubs/hub-connection';
 import type { HubManager } from '@/lib/server/hubs/hub-manager';
 import type { PodRecord } from '@/lib/server/hubs/records';
@@ -29,6 +30,28 @@ function emptyBreakdown(): Breakdown {
 function hubBreakdown(hub: HubConnection, scope: FleetScope): Breakdown {
   const store = hub.store;
   const breakdown = emptyBreakdown();
+  if (scope.kind === 'limited' && scope.visibility && hubPartiallyVisible(scope.visibility, hub)) {
+    // Tenants see only the nodes and datacenters their pods run on: their own numbers, never others'.
+    for (const dc of store.datacenters.values()) {
+      if (![...dc.nodeNames].some((name) => scopeAllowsNode(scope, hub, name))) continue;
+      breakdown.datacenters.total++;
+      breakdown.datacenters[datacenterHealth(hub, dc)]++;
+    }
+    for (const node of store.nodes.values()) {
+      if (!scopeAllowsNode(scope, hub, node.name)) continue;
+      addReadiness(node.role === 'edge' ? breakdown.edgeNodes : breakdown.cloudNodes, node.readiness, 1);
+      breakdown.capacity.cpuCores += node.cpuCapacityCores;
+      breakdown.capacity.memoryBytes += node.memoryCapacityBytes;
+    }
+    for (const namespace of store.podsByNamespace.keys()) {
+      if (!scopeAllowsNamespace(scope, hub, namespace)) continue;
+      for (const key of store.podsByNamespace.get(namespace) ?? []) {
+        const pod = store.pods.get(key);
+        if (pod) addPod(breakdown.pods, pod, 1);
+      }
+    }
+    return breakdown;
+  }
   for (const dc of store.datacenters.values()) {
     breakdown.datacenters.total++;
     breakdown.datacenters[datacenterHealth(hub, dc)]++;
