@@ -1,6 +1,7 @@
 import 'server-only';
 
 import type { Principal } from '@/lib/server/auth/principal';
+import { grantOf } from '@/lib/server/rbac/policy';
 
 import { actorOf, recordAuditEvent, requestInfoOf } from './audit-log';
 
@@ -17,6 +18,17 @@ export type AuditNote = {
   /** Set false to skip the automatic record (the handler recorded its own events). */
   record?: boolean;
 };
+
+/**
+ * The tenant an event is filed under (its tenant admins read it). A refused attempt by someone who
+ * is not a member of that tenant is not filed there: it would show the tenant another tenant's user.
+ * Platform admins and auditors see every event regardless.
+ */
+function tenantForEvent(principal: Principal | null, tenant: string | null, outcome: 'allowed' | 'denied' | 'failed'): string | null {
+  if (!tenant) return null;
+  if (outcome === 'allowed') return tenant;
+  return principal && grantOf(principal).memberTenants.has(tenant) ? tenant : null;
+}
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -47,9 +59,7 @@ export async function recordRouteOutcome(input: {
     outcome,
     status,
     target: note.target ?? { kind: 'Route', name: `${method} ${input.path}` },
-    // An out-of-scope attempt (404) is not shown to the target's tenant: the actor is someone the
-    // tenant must not learn about (another tenant's user). Admins and auditors still see it.
-    tenant: status === 404 ? null : (note.tenant ?? null),
+    tenant: tenantForEvent(input.principal, note.tenant ?? null, outcome),
     reason: input.errorMessage ?? note.reason ?? null,
     request: requestInfoOf(input.req.headers, input.requestId),
   });
