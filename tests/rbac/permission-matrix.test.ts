@@ -395,4 +395,15 @@ describe('permission matrix', () => {
     expect(failures).toEqual([]);
     expect(leaks).toEqual([]);
   }, 180_000);
+
+  it('audited the matrix: Alice’s pod restart (allowed, filed under acme), Bob’s refusal, out-of-scope attempts', async () => {
+    const db = await getDb();
+    const events = await db.auditEvent.findMany({ where: { action: 'pod.restart' } });
+    const alice = events.find((e) => e.actorEmail === 'alice@acme.demo' && e.outcome === 'allowed');
+    expect(alice).toMatchObject({ tenant: 'acme', targetHub: 'cn-east', targetKind: 'Pod', status: 202, clientIp: '203.0.113.7', userAgent: 'permission-matrix' });
+    expect(alice?.targetNamespace).toMatch(/^acme-/);
+    expect(events.find((e) => e.actorEmail === 'bob@acme.demo')).toMatchObject({ outcome: 'denied', status: 403, tenant: 'acme' });
+    expect(events.find((e) => e.actorEmail === 'carol@globex.demo' && e.targetNamespace?.startsWith('acme-'))).toMatchObject({ outcome: 'denied', status: 404, tenant: null });
+    expect(events.find((e) => e.actorEmail === 'ops-east@overlook.demo' && e.targetHub === 'cn-south')).toMatchObject({ outcome: 'denied', status: 404 });
+  });
 });
