@@ -1,10 +1,13 @@
 import 'server-only';
 
 import type { FleetStreamEvent, FleetStreamQuery } from '@/lib/contracts/fleet';
+import type { HubConnection } from '@/lib/server/hubs/hub-connection';
 import type { FleetChange, HubManager } from '@/lib/server/hubs/hub-manager';
+import type { NodeRecord } from '@/lib/server/hubs/records';
 import { nodeListItem, podListItem } from '@/lib/server/query/dto';
 import { selectHubs } from '@/lib/server/query/hub-service';
 import { scopeAllowsNamespace, scopeAllowsNode, type FleetScope } from '@/lib/server/query/scope';
+import { hubPartiallyVisible, visiblePodsOnNode } from '@/lib/server/rbac/fleet-access';
 
 /**
  * The live fleet stream as SSE bytes. Changes are coalesced per object over a short window (a pod
@@ -27,7 +30,17 @@ export interface FleetStreamOptions {
 }
 
 /** Validates the hub filter (400 `hub` for unknown hubs) before the stream starts. */
+/** A node row as this caller sees it (tenants: their own pod count on shared nodes). */
+function scopedNodeFor(scope: FleetScope) {
+  return (hub: HubConnection, node: NodeRecord) => {
+    const item = nodeListItem(hub, node);
+    if (scope.kind === 'limited' && scope.visibility && hubPartiallyVisible(scope.visibility, hub)) item.pods = visiblePodsOnNode(scope.visibility, hub, node.name);
+    return item;
+  };
+}
+
 export function createFleetStream(manager: HubManager, scope: FleetScope, query: FleetStreamQuery, options: FleetStreamOptions): ReadableStream<Uint8Array> {
+  const scopedNode = scopedNodeFor(scope);
   const wantedHubs = new Set(selectHubs(manager, scope, { hub: query.hub }).map((hub) => hub.name));
   const hubFiltered = query.hub !== undefined;
   const types = new Set<string>(query.types ?? ['hub', 'node', 'pod', 'workload', 'summary']);
@@ -122,7 +135,7 @@ export function createFleetStream(manager: HubManager, scope: FleetScope, query:
               const node = hub.store.nodes.get(change.name);
               send(
                 node
-                  ? { type: 'node', op: 'upsert', hub: hub.name, name: change.name, node: nodeListItem(hub, node) }
+                  ? { type: 'node', op: 'upsert', hub: hub.name, name: change.name, node: scopedNode(hub, node) }
                   : { type: 'node', op: 'delete', hub: hub.name, name: change.name, node: null },
               );
               sent++;

@@ -120,3 +120,13 @@ export function authorizeNamespacedMutation(
   }
   throw new HttpError(403, 'forbidden', decision.reason);
 }
+
+/** Pods on a node that the caller can see (a tenant's count on a shared node is its own pods only). */
+export function visiblePodsOnNode(visibility: VisibilityScope, hub: HubConnection, nodeName: string): number {
+  let count = 0;
+  for (const key of hub.store.podsByNode.get(nodeName) ?? []) {
+    const pod = hub.store.pods.get(key);
+    if (pod && namespaceVisible(visibility, hub, pod.namespace)) count++;
+  }
+  return count;
+}
