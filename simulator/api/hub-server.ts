@@ -39,7 +39,13 @@ export class HubServer {
   private readonly held = new Set<ServerResponse>();
 
   constructor(readonly hub: Hub, private readonly tls: TlsMaterial | undefined) {
-    const handler = (req: IncomingMessage, res: ServerResponse) => this.onRequest(req, res);
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
+      // A client that goes away mid-stream (a watch or log follow cut by the console stopping) can
+      // make a queued write land after end(); that is the client's loss, never a simulator crash.
+      res.on('error', () => res.destroy());
+      req.on('error', () => res.destroy());
+      this.onRequest(req, res);
+    };
     this.server = tls ? https.createServer({ key: tls.keyPem, cert: tls.certPem }, handler) : http.createServer(handler);
     this.server.keepAliveTimeout = 30_000;
     // Watches and log follows are long-lived; never cut them from the server side.

@@ -197,7 +197,7 @@ export function handleWatch(ctx: RequestContext, name?: string): void {
   let waitingForDrain = false;
   const pump = (): void => {
     waitingForDrain = false;
-    while (head < queue.length && !res.destroyed) {
+    while (head < queue.length && !res.destroyed && !res.writableEnded) {
       let chunk = '';
       while (head < queue.length && chunk.length < 256 * 1024) {
         const item = queue[head++];
@@ -233,7 +233,7 @@ export function handleWatch(ctx: RequestContext, name?: string): void {
     }
   };
   const write = (text: string): void => {
-    if (!res.destroyed && !waitingForDrain && queue.length === 0) res.write(text);
+    if (!res.destroyed && !res.writableEnded && !waitingForDrain && queue.length === 0) res.write(text);
   };
 
   let lastRv = store.resourceVersion;

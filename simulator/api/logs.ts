@@ -173,7 +173,7 @@ export function handleLogs(ctx: RequestContext, podName: string): void {
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
   let budget = limitBytes ?? Infinity;
   const write = (text: string): boolean => {
-    if (budget <= 0) return false;
+    if (budget <= 0 || res.writableEnded || res.destroyed) return false;
     const buf = Buffer.from(text);
     if (buf.length > budget) {
       res.write(buf.subarray(0, budget));
