@@ -9,13 +9,15 @@ import type { Locale, Role, RoleBinding } from '@/lib/contracts/auth';
 import type { TokenScope } from '@/lib/contracts/tokens';
 import { getDb } from '@/lib/server/db/client';
 import { roleBindingsRepository } from '@/lib/server/db/role-bindings';
+import { tokensRepository } from '@/lib/server/db/tokens';
 import { usersRepository } from '@/lib/server/db/users';
 import { getEnv } from '@/lib/server/env';
 import { ensureTenantOwnership } from '@/lib/server/tenants/ownership';
 
 import { bearerFromHeaders } from './api-tokens';
 import { getAuthOptions, sessionCookieName } from './options';
-import { authenticateApiToken } from './token-service';
+import { cachedSessionPrincipal, cachedTokenPrincipal } from './principal-cache';
+import { authenticateApiToken, LAST_USED_WRITE_INTERVAL_MS } from './token-service';
 
 export type { Role, RoleBindingScope } from '@/lib/contracts/auth';
 
@@ -58,6 +60,12 @@ export async function loadPrincipal(
   };
 }
 
+/** A session user's principal, cached by user id (the JWT itself is verified on every request). */
+async function loadSessionPrincipal(userId: string): Promise<Principal | null> {
+  const db = await getDb();
+  return cachedSessionPrincipal(db, userId, () => loadPrincipal(userId, { kind: 'user' }), { onHit: () => ensureTenantOwnership(db) });
+}
+
 function parseCookieHeader(header: string | null): Record<string, string> {
   const cookies: Record<string, string> = {};
   if (!header) return cookies;
@@ -82,9 +90,23 @@ function parseCookieHeader(header: string | null): Record<string, string> {
 export async function getPrincipalFromRequest(req: Request): Promise<Principal | null> {
   const bearer = bearerFromHeaders(req.headers);
   if (bearer !== undefined) {
-    const token = await authenticateApiToken(await getDb(), bearer);
-    if (!token) return null;
-    return loadPrincipal(token.userId, { kind: 'token', tokenId: token.id, tokenScopes: token.scopes, tokenPrefix: token.prefix });
+    const db = await getDb();
+    // Cached for a few seconds (see principal-cache.ts); a miss runs the full check below.
+    return cachedTokenPrincipal(
+      db,
+      bearer,
+      async (now) => {
+        const token = await authenticateApiToken(db, bearer, now);
+        if (!token) return null;
+        const principal = await loadPrincipal(token.userId, { kind: 'token', tokenId: token.id, tokenScopes: token.scopes, tokenPrefix: token.prefix });
+        return principal && { principal, tokenId: token.id, expiresAt: token.expiresAt, lastUsedAt: token.lastUsedAt };
+      },
+      {
+        touchLastUsed: (tokenId, at) => tokensRepository(db).touchLastUsed(tokenId, at),
+        lastUsedWriteIntervalMs: LAST_USED_WRITE_INTERVAL_MS,
+        onHit: () => ensureTenantOwnership(db),
+      },
+    );
   }
   const env = getEnv();
   const jwt = await getToken({
@@ -95,7 +117,7 @@ export async function getPrincipalFromRequest(req: Request): Promise<Principal |
   });
   const userId = typeof jwt?.userId === 'string' ? jwt.userId : undefined;
   if (!userId) return null;
-  return loadPrincipal(userId, { kind: 'user' });
+  return loadSessionPrincipal(userId);
 }
 
 /** The signed-in user for server components and server actions; null when signed out. */
@@ -103,7 +125,7 @@ export async function getPrincipal(): Promise<Principal | null> {
   const session = await getServerSession(getAuthOptions());
   const userId = session?.user?.id;
   if (!userId) return null;
-  return loadPrincipal(userId, { kind: 'user' });
+  return loadSessionPrincipal(userId);
 }
 
 /** For pages: the signed-in user, or a redirect to /login that comes back here afterwards. */

@@ -2,6 +2,7 @@ import 'server-only';
 
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { RoleSchema, type RoleBinding, type RoleBindingScope } from '@/lib/contracts/auth';
+import { bumpAuthGeneration } from '@/lib/server/auth/principal-cache';
 
 export type RoleBindingRecord = RoleBinding & { id: string; userId: string; createdAt: Date };
 
@@ -47,11 +48,13 @@ export function roleBindingsRepository(db: PrismaClient) {
           tenant: binding.scope.tenant ?? null,
         },
       });
+      bumpAuthGeneration();
       return toRecord(row) as RoleBindingRecord;
     },
 
     async remove(userId: string, id: string): Promise<boolean> {
       const result = await db.roleBinding.deleteMany({ where: { id, userId } });
+      bumpAuthGeneration();
       return result.count > 0;
     },
 

@@ -2,6 +2,7 @@ import 'server-only';
 
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { TokenScope } from '@/lib/contracts/tokens';
+import { bumpAuthGeneration } from '@/lib/server/auth/principal-cache';
 
 export type ApiTokenRecord = {
   id: string;
@@ -44,7 +45,9 @@ export function tokensRepository(db: PrismaClient) {
       scopes: TokenScope[];
       expiresAt: Date | null;
     }): Promise<ApiTokenRecord> {
-      return toRecord(await db.apiToken.create({ data: input }));
+      const record = toRecord(await db.apiToken.create({ data: input }));
+      bumpAuthGeneration();
+      return record;
     },
 
     async listForUser(userId: string): Promise<ApiTokenRecord[]> {
@@ -60,6 +63,7 @@ export function tokensRepository(db: PrismaClient) {
     /** Revokes one of the user's own tokens; false when there is no such (unrevoked) token. */
     async revoke(userId: string, id: string, at: Date = new Date()): Promise<ApiTokenRecord | null> {
       const result = await db.apiToken.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: at } });
+      bumpAuthGeneration();
       if (result.count === 0) return null;
       const row = await db.apiToken.findUnique({ where: { id } });
       return row ? toRecord(row) : null;

@@ -2,6 +2,7 @@ import 'server-only';
 
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/contracts/auth';
+import { bumpAuthGeneration } from '@/lib/server/auth/principal-cache';
 
 /** A user as the server layer sees it (never the Prisma row, never the password hash). */
 export type UserRecord = {
@@ -76,20 +77,27 @@ export function usersRepository(db: PrismaClient) {
           locale: input.locale ?? 'en',
         },
       });
+      bumpAuthGeneration();
       return toUserRecord(row);
     },
 
     async setPasswordHash(id: string, passwordHash: string): Promise<void> {
       await db.user.update({ where: { id }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
+      bumpAuthGeneration();
     },
 
     async setDisabled(id: string, disabled: boolean): Promise<void> {
       await db.user.update({ where: { id }, data: { disabled } });
+      bumpAuthGeneration();
     },
 
     async setLocale(id: string, locale: Locale): Promise<void> {
       await db.user.update({ where: { id }, data: { locale } });
+      bumpAuthGeneration();
     },
+
+    // Sign-in bookkeeping below does not change a principal, and must not bump the auth generation:
+    // anyone can cause failed sign-ins, and each bump empties the principal cache.
 
     /** Atomically counts a failure and returns the new count (so concurrent attempts all count). */
     async recordFailedSignIn(id: string): Promise<number> {

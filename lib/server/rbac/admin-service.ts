@@ -5,6 +5,7 @@ import { RoleSchema } from '@/lib/contracts/auth';
 import type { z } from 'zod';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/server/auth/password';
+import { bumpAuthGeneration } from '@/lib/server/auth/principal-cache';
 import { isUniqueViolation } from '@/lib/server/db/errors';
 import { normalizeEmail } from '@/lib/server/db/users';
 import { badRequest, conflict, notFound } from '@/lib/server/http/errors';
@@ -103,6 +104,7 @@ export async function createUser(db: PrismaClient, input: z.output<typeof Create
         },
       },
     });
+    bumpAuthGeneration();
     return getUser(db, user.id);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A user with email ${normalizeEmail(input.email)} already exists`);
@@ -120,6 +122,7 @@ export async function updateUser(
   if (!existing) throw notFound(`User "${id}" not found`);
   if (patch.disabled === true && id === actorUserId) throw conflict('You cannot disable your own account');
   await db.user.update({ where: { id }, data: patch });
+  bumpAuthGeneration();
   return getUser(db, id);
 }
 
@@ -127,6 +130,7 @@ export async function resetPassword(db: PrismaClient, id: string, password: stri
   const existing = await db.user.findUnique({ where: { id }, select: { id: true } });
   if (!existing) throw notFound(`User "${id}" not found`);
   await db.user.update({ where: { id }, data: { passwordHash: await hashPassword(password), failedSignIns: 0, lockedUntil: null } });
+  bumpAuthGeneration();
   return getUser(db, id);
 }
 
@@ -152,6 +156,7 @@ export async function createRoleBinding(db: PrismaClient, input: z.output<typeof
     throw conflict(`${user.email} already has this role binding`);
   }
   const row = await db.roleBinding.create({ data: { userId: user.id, role: input.role, hubs, regions, tenant: input.scope.tenant ?? null } });
+  bumpAuthGeneration();
   return toBindingDto(row, user) as AdminRoleBindingDto;
 }
 
@@ -164,5 +169,6 @@ export async function deleteRoleBinding(db: PrismaClient, id: string): Promise<A
     if (admins <= 1) throw conflict('This is the last platform admin binding: grant platform-admin to someone else first');
   }
   await db.roleBinding.delete({ where: { id } });
+  bumpAuthGeneration();
   return toBindingDto(row, row.user) as AdminRoleBindingDto;
 }

@@ -3,6 +3,7 @@ import 'server-only';
 import type { TenantMemberDto, TenantRole } from '@/lib/contracts/tenancy';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { normalizeEmail } from '@/lib/server/db/users';
+import { bumpAuthGeneration } from '@/lib/server/auth/principal-cache';
 import { conflict, notFound } from '@/lib/server/http/errors';
 
 import { TENANT_ROLES_LIST } from './roles';
@@ -76,7 +77,7 @@ export async function addMember(
     if (existing) throw conflict(`${email} is already a member of ${slug}; change their role instead`);
     const binding = await tx.roleBinding.create({ data: { userId: user.id, role: input.role, tenant: slug }, select: MEMBER_SELECT });
     return { item: toMember(binding), invited };
-  });
+  }).finally(bumpAuthGeneration);
 }
 
 async function countAdmins(db: PrismaClient, slug: string): Promise<number> {
@@ -102,7 +103,7 @@ export async function updateMember(
   return db.$transaction(async (tx) => {
     await tx.roleBinding.deleteMany({ where: { userId, tenant: slug, role: { in: [...TENANT_ROLES_LIST] } } });
     return toMember(await tx.roleBinding.create({ data: { userId, role, tenant: slug }, select: MEMBER_SELECT }));
-  });
+  }).finally(bumpAuthGeneration);
 }
 
 export async function removeMember(db: PrismaClient, slug: string, userId: string, options: { keepLastAdmin: boolean }): Promise<TenantMemberDto> {
@@ -114,6 +115,7 @@ export async function removeMember(db: PrismaClient, slug: string, userId: strin
     throw conflict(`This is the last tenant admin of ${slug}: make someone else tenant admin first`);
   }
   await db.roleBinding.deleteMany({ where: { userId, tenant: slug, role: { in: [...TENANT_ROLES_LIST] } } });
+  bumpAuthGeneration();
   return member;
 }
 

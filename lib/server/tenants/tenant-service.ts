@@ -14,6 +14,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { addPod, emptyPodCounts } from '@/lib/server/hubs/aggregates';
 import type { HubManager } from '@/lib/server/hubs/hub-manager';
 import { isUniqueViolation } from '@/lib/server/db/errors';
+import { bumpAuthGeneration } from '@/lib/server/auth/principal-cache';
 import { conflict, notFound } from '@/lib/server/http/errors';
 import { TENANT_ROLES_LIST } from '@/lib/server/tenants/roles';
 
@@ -121,6 +122,7 @@ export async function createTenant(db: PrismaClient, input: z.output<typeof Crea
       if (isUniqueViolation(error)) throw conflict(`A tenant with slug "${input.slug}" already exists`);
       throw error;
     }
+    bumpAuthGeneration();
     await refreshTenantOwnership(db);
     return getTenant(db, input.slug);
   });
@@ -129,6 +131,7 @@ export async function createTenant(db: PrismaClient, input: z.output<typeof Crea
 export async function updateTenant(db: PrismaClient, slug: string, patch: z.output<typeof UpdateTenantRequestSchema>): Promise<TenantDto> {
   const result = await db.tenant.updateMany({ where: { slug }, data: patch });
   if (result.count === 0) throw notFound(`Tenant "${slug}" not found`);
+  bumpAuthGeneration();
   return getTenant(db, slug);
 }
 
@@ -138,6 +141,7 @@ export async function deleteTenant(db: PrismaClient, slug: string): Promise<void
     const tenant = await db.tenant.findUnique({ where: { slug } });
     if (!tenant) throw notFound(`Tenant "${slug}" not found`);
     await db.$transaction([db.roleBinding.deleteMany({ where: { tenant: slug } }), db.tenant.delete({ where: { id: tenant.id } })]);
+    bumpAuthGeneration();
     await refreshTenantOwnership(db);
   });
 }
@@ -153,6 +157,7 @@ export async function assignNamespace(db: PrismaClient, slug: string, input: z.o
       if (isUniqueViolation(error)) throw conflict(`Namespace "${input.pattern}" on ${describeHub(input.hub)} is already assigned`);
       throw error;
     }
+    bumpAuthGeneration();
     await refreshTenantOwnership(db);
     return getTenant(db, slug);
   });
@@ -162,6 +167,7 @@ export async function unassignNamespace(db: PrismaClient, slug: string, id: stri
   return serialized(async () => {
     const result = await db.tenantNamespace.deleteMany({ where: { id, tenant: { slug } } });
     if (result.count === 0) throw notFound(`Tenant "${slug}" has no namespace assignment with id "${id}"`);
+    bumpAuthGeneration();
     await refreshTenantOwnership(db);
     return getTenant(db, slug);
   });
