@@ -3,12 +3,13 @@ import 'server-only';
 import type { DatacenterDto, DatacenterListQuery, DatacenterListResponse, HubListStatus, NodeListItem } from '@/lib/contracts/fleet';
 import type { HubManager } from '@/lib/server/hubs/hub-manager';
 import { notFound } from '@/lib/server/http/errors';
-import { datacenterDto, nodeListItem } from '@/lib/server/query/dto';
+import { datacenterDto } from '@/lib/server/query/dto';
+import { scopedNodeListItem } from '@/lib/server/query/node-service';
 import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-service';
 import { addPod, addReadiness, emptyPodCounts, emptyReadiness } from '@/lib/server/hubs/aggregates';
 import type { HubConnection } from '@/lib/server/hubs/hub-connection';
 import type { DatacenterAggregate } from '@/lib/server/hubs/hub-store';
-import { scopeAllowsNamespace, scopeAllowsNode, type FleetScope } from '@/lib/server/query/scope';
+import { podCounterFor, scopeAllowsNamespace, scopeAllowsNode, type FleetScope } from '@/lib/server/query/scope';
 import { hubPartiallyVisible } from '@/lib/server/rbac/fleet-access';
 
 /**
@@ -81,10 +82,12 @@ export function getDatacenter(manager: HubManager, scope: FleetScope, id: string
   }
   const dc = hub.store.datacenters.get(zone);
   if (!dc || ![...dc.nodeNames].some((name) => scopeAllowsNode(scope, hub, name))) throw notFound(`Datacenter "${id}" not found`);
+  // Node rows inside a datacenter show the caller's own pod counts, like the node list.
+  const podCount = podCounterFor(scope);
   const nodeList = [...dc.nodeNames]
     .sort()
     .map((name) => hub.store.nodes.get(name))
     .filter((node): node is NonNullable<typeof node> => node !== undefined && scopeAllowsNode(scope, hub, node.name))
-    .map((node) => nodeListItem(hub, node));
+    .map((node) => scopedNodeListItem(hub, node, podCount));
   return { ...scopedDatacenterDto(hub, dc, scope), nodeList, hubStatus: hub.listStatus() };
 }

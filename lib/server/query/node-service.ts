@@ -9,8 +9,7 @@ import { datacenterId, nodeDetail, nodeListItem } from '@/lib/server/query/dto';
 import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-service';
 import { decodeCursor, encodeCursor, pageOf, type SortValue } from '@/lib/server/query/paging';
 import { cachedResult, scopeKey, versionOf } from '@/lib/server/query/result-cache';
-import { scopeAllowsNamespace, scopeAllowsNode, type FleetScope } from '@/lib/server/query/scope';
-import { hubPartiallyVisible } from '@/lib/server/rbac/fleet-access';
+import { podCounterFor, scopeAllowsNamespace, scopeAllowsNode, type FleetScope, type ScopedPodCounter } from '@/lib/server/query/scope';
 
 interface NodeRow {
   hub: HubConnection;
@@ -20,7 +19,7 @@ interface NodeRow {
 const READINESS_RANK = { ready: 0, 'not-ready': 1, unknown: 2 } as const;
 
 /** Sort value per key, from the record (no DTO is built for rows that don't make the page). */
-function sortValueOf(sort: NodeListQuery['sort'], row: NodeRow): SortValue {
+function sortValueOf(sort: NodeListQuery['sort'], row: NodeRow, podCount: ScopedPodCounter): SortValue {
   const { hub, node } = row;
   switch (sort) {
     case 'name':
@@ -43,7 +42,8 @@ function sortValueOf(sort: NodeListQuery['sort'], row: NodeRow): SortValue {
     case 'memory':
       return hub.store.nodeUsage.get(node.name)?.memoryBytes ?? null;
     case 'pods':
-      return hub.store.podCountOn(node.name);
+      // The caller's own pods only: sorting by the hub-wide count would leak other tenants' numbers.
+      return podCount(hub, node.name);
     case 'lastHeartbeat':
       return hub.store.lastHeartbeatMs(node);
     case 'createdAt':
@@ -68,19 +68,10 @@ function* rows(hubs: HubConnection[]): Iterable<NodeRow> {
   for (const hub of hubs) for (const node of hub.store.nodes.values()) yield { hub, node };
 }
 
-/** Tenants see a shared node's pod count as the number of their own pods on it. */
-function visiblePodCount(hub: HubConnection, nodeName: string, scope: FleetScope): number {
-  let count = 0;
-  for (const key of hub.store.podsByNode.get(nodeName) ?? []) {
-    const pod = hub.store.pods.get(key);
-    if (pod && scopeAllowsNamespace(scope, hub, pod.namespace)) count++;
-  }
-  return count;
-}
-
-function scopedNodeListItem(hub: HubConnection, node: NodeRecord, scope: FleetScope): NodeListItem {
+/** A node row with the pod count the scope may see (tenants: their own pods on a shared node). */
+export function scopedNodeListItem(hub: HubConnection, node: NodeRecord, podCount: ScopedPodCounter): NodeListItem {
   const item = nodeListItem(hub, node);
-  if (scope.kind === 'limited' && scope.visibility && hubPartiallyVisible(scope.visibility, hub)) item.pods = visiblePodCount(hub, node.name, scope);
+  item.pods = podCount(hub, node.name);
   return item;
 }
 
@@ -125,17 +116,18 @@ function computeNodePage(hubs: HubConnection[], scope: FleetScope, query: NodeLi
     if (needle && !matchesText(row, needle)) return false;
     return true;
   };
+  const podCount = podCounterFor(scope);
   const result = pageOf({
     items: rows(hubs),
     filter,
-    sortValue: (row) => sortValueOf(query.sort, row),
+    sortValue: (row) => sortValueOf(query.sort, row, podCount),
     id: (row) => `${row.hub.name}/${row.node.name}`,
     order: query.order,
     limit: query.limit,
     after,
   });
   return {
-    items: result.page.map((row) => scopedNodeListItem(row.hub, row.node, scope)),
+    items: result.page.map((row) => scopedNodeListItem(row.hub, row.node, podCount)),
     nextCursor: result.next ? encodeCursor(query.sort, query.order, result.next) : null,
     total: result.total,
     hubs: hubStatuses(hubs),

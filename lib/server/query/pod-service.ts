@@ -9,7 +9,7 @@ import { datacenterId, podDetail, podListItem } from '@/lib/server/query/dto';
 import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-service';
 import { decodeCursor, encodeCursor, pageOf, type SortValue } from '@/lib/server/query/paging';
 import { cachedResult, scopeKey, versionOf } from '@/lib/server/query/result-cache';
-import { scopeAllowsNamespace, type FleetScope } from '@/lib/server/query/scope';
+import { podCounterFor, scopeAllowsNamespace, type FleetScope } from '@/lib/server/query/scope';
 
 interface PodRow {
   hub: HubConnection;
@@ -143,5 +143,8 @@ export function getPod(manager: HubManager, scope: FleetScope, hubName: string, 
   const hub = requireHub(manager, scope, hubName);
   const pod = hub.store.pods.get(`${namespace}/${name}`);
   if (!pod || !scopeAllowsNamespace(scope, hub, namespace)) throw notFound(`pods "${name}" not found in namespace "${namespace}"`);
-  return podDetail(hub, pod);
+  const detail = podDetail(hub, pod);
+  // The node card shows the caller's own pods on it, never other tenants'.
+  if (detail.nodeInfo && pod.nodeName) detail.nodeInfo.pods = podCounterFor(scope)(hub, pod.nodeName);
+  return detail;
 }

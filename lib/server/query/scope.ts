@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { HubConnection } from '@/lib/server/hubs/hub-connection';
 import type { HubManager } from '@/lib/server/hubs/hub-manager';
-import { hubVisible, namespaceVisible, nodeVisible, visibilityForPrincipal } from '@/lib/server/rbac/fleet-access';
+import { hubPartiallyVisible, hubVisible, namespaceVisible, nodeVisible, visibilityForPrincipal } from '@/lib/server/rbac/fleet-access';
 import type { VisibilityScope } from '@/lib/server/rbac/policy';
 
 /**
@@ -75,4 +75,44 @@ export function scopeForPrincipal(principal: Parameters<typeof visibilityForPrin
   const reach = grant.operators.map((op) => `${[...(op.hubs ?? ['*'])].sort().join('+')}@${[...(op.regions ?? ['*'])].sort().join('+')}`).sort();
   const key = `v;admin=${grant.platformAdmin};aud=${grant.auditor};op=${reach.join(',')};t=${[...visibility.tenants].sort().join(',')}`;
   return { kind: 'limited', hubs: null, regions: null, tenants: visibility.tenants, visibility, key };
+}
+
+/**
+ * Pod counts per node as the scope sees them. Whole-hub callers read the store's incremental
+ * aggregate (O(1)); on a hub the caller sees only partly (tenants), the count comes from the
+ * namespace index — pods of the visible namespaces, grouped by node — computed once per hub and
+ * request, so sorting thousands of nodes by `pods` stays O(the caller's pods).
+ */
+export type ScopedPodCounter = (hub: HubConnection, nodeName: string) => number;
+
+export function podCounterFor(scope: FleetScope): ScopedPodCounter {
+  if (scope.kind === 'all') return (hub, nodeName) => hub.store.podCountOn(nodeName);
+  const perHub = new Map<HubConnection, Map<string, number> | null>();
+  return (hub, nodeName) => {
+    let counts = perHub.get(hub);
+    if (counts === undefined) {
+      counts = scopeLimitsNamespacesOn(scope, hub) ? visiblePodsByNode(scope, hub) : null;
+      perHub.set(hub, counts);
+    }
+    return counts === null ? hub.store.podCountOn(nodeName) : (counts.get(nodeName) ?? 0);
+  };
+}
+
+/** True when, on this hub, the scope hides some namespaces. */
+function scopeLimitsNamespacesOn(scope: FleetScope, hub: HubConnection): boolean {
+  if (scope.kind === 'all') return false;
+  if (scope.visibility) return hubPartiallyVisible(scope.visibility, hub);
+  return scope.tenants !== null;
+}
+
+function visiblePodsByNode(scope: FleetScope, hub: HubConnection): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [namespace, keys] of hub.store.podsByNamespace) {
+    if (!scopeAllowsNamespace(scope, hub, namespace)) continue;
+    for (const key of keys) {
+      const nodeName = hub.store.pods.get(key)?.nodeName;
+      if (nodeName) counts.set(nodeName, (counts.get(nodeName) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
