@@ -47,6 +47,16 @@ describe('parseEnv', () => {
     expect(parseEnv({ OVERLOOK_DEMO: 'false', NEXTAUTH_SECRET: SECRET }).demo).toBe(false);
   });
 
+  it('reads OVERLOOK_IMPERSONATE_HUBS as "*" or a list of hub names, and names bad entries', () => {
+    expect(parseEnv({}, { cwd: '/srv/overlook' }).impersonateHubs).toEqual([]);
+    expect(parseEnv({ OVERLOOK_IMPERSONATE_HUBS: '*' }, { cwd: '/srv/overlook' }).impersonateHubs).toBe('*');
+    expect(parseEnv({ OVERLOOK_IMPERSONATE_HUBS: ' cn-east, cn-south,cn-east ' }, { cwd: '/srv/overlook' }).impersonateHubs).toEqual(['cn-east', 'cn-south']);
+    const problems = problemsOf({ OVERLOOK_IMPERSONATE_HUBS: 'cn-east,,CN_South' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('OVERLOOK_IMPERSONATE_HUBS');
+    expect(problems[0]).toContain('"CN_South"');
+  });
+
   it('splits OVERLOOK_KUBECONFIG like KUBECONFIG and resolves against cwd', () => {
     const env = parseEnv({ ...PRODUCTION, OVERLOOK_KUBECONFIG: 'hubs/east.yaml::/etc/west.yaml' }, { cwd: '/srv' });
     expect(env.kubeconfigPaths).toEqual(['/srv/hubs/east.yaml', '/etc/west.yaml']);

@@ -48,6 +48,11 @@ export type Env = {
     /** OVERLOOK_SIMULATOR_CHURN: changes per second multiplier (default 1, 0 = frozen). */
     churn: number;
   };
+  /**
+   * OVERLOOK_IMPERSONATE_HUBS: hubs whose mutations carry Kubernetes impersonation headers
+   * (comma-separated hub names, or `*` for every hub; default none).
+   */
+  impersonateHubs: '*' | readonly string[];
   /** LOG_LEVEL (default info; silent under test). */
   logLevel: LogLevel;
   /** Secure cookies: on when publicUrl is https. */
@@ -234,6 +239,17 @@ export function parseEnv(
     problems.push(`OVERLOOK_DATACENTER_LABEL must be a Kubernetes label key (got ${quote(datacenterLabel)})`);
   }
 
+  const impersonateRaw = (read('OVERLOOK_IMPERSONATE_HUBS') ?? '').trim();
+  let impersonateHubs: '*' | string[] = [];
+  if (impersonateRaw === '*') impersonateHubs = '*';
+  else if (impersonateRaw !== '') {
+    const names = impersonateRaw.split(',').map((name) => name.trim());
+    const bad = names.filter((name) => !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name));
+    if (bad.length > 0) {
+      problems.push(`OVERLOOK_IMPERSONATE_HUBS must be "*" or comma-separated hub names (lowercase letters, digits, "-"); bad: ${bad.map(quote).join(', ')}`);
+    } else impersonateHubs = [...new Set(names)];
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   // Generated secrets only once everything else is valid, so a bad config writes nothing.
@@ -254,6 +270,7 @@ export function parseEnv(
     secretKey,
     datacenterLabel,
     simulator,
+    impersonateHubs,
     logLevel,
     secureCookies: publicUrl.startsWith('https://'),
     version: read('npm_package_version') ?? options.version ?? '0.0.0',

@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Hub } from '../world/hub';
 import type { TlsMaterial } from '../tls';
-import { handleRequest, type Caller } from './router';
+import { handleRequest, type Caller, type ImpersonationRecord } from './router';
 import { ApiError, sendStatus } from './status';
 
 export type DownMode = 'refuse' | 'hang';
@@ -29,6 +29,8 @@ function tokenMatches(given: string, expected: string): boolean {
  */
 export class HubServer {
   readonly token = randomBytes(24).toString('hex');
+  /** The latest requests that carried Impersonate-User, oldest first (at most 200). */
+  readonly impersonations: ImpersonationRecord[] = [];
   readonly readOnlyToken = randomBytes(24).toString('hex');
   port = 0;
   down: DownMode | null = null;
@@ -108,7 +110,20 @@ export class HubServer {
         sendStatus(res, err);
         return;
       }
-      void handleRequest({ hub: this.hub, serverAddress: `127.0.0.1:${this.port}`, authenticate: (r) => this.authenticate(r), track: (r) => this.trackStream(r) }, req, res);
+      void handleRequest(
+        {
+          hub: this.hub,
+          serverAddress: `127.0.0.1:${this.port}`,
+          authenticate: (r) => this.authenticate(r),
+          track: (r) => this.trackStream(r),
+          recordImpersonation: (record) => {
+            this.impersonations.push(record);
+            if (this.impersonations.length > 200) this.impersonations.shift();
+          },
+        },
+        req,
+        res,
+      );
     };
     const delay = latencyMs + (jitterMs > 0 ? Math.random() * jitterMs : 0);
     if (delay > 0) setTimeout(run, delay);

@@ -24,6 +24,36 @@ export interface RouterDeps {
   serverAddress: string;
   authenticate(req: IncomingMessage): Caller | undefined;
   track(res: ServerResponse): void;
+  /** Called for every request that carries Impersonate-User (the control API lists them). */
+  recordImpersonation?(record: ImpersonationRecord): void;
+}
+
+export interface ImpersonationRecord {
+  at: string;
+  method: string;
+  path: string;
+  /** The credential's own user (who impersonates). */
+  by: string;
+  user: string;
+  groups: string[];
+}
+
+/**
+ * Minimal Kubernetes impersonation: the admin credential may impersonate anyone (the read-only one
+ * may not). The simulator has no RBAC objects, so one convention stands in for the hub's own RBAC:
+ * the group `overlook:tenant-viewer` is read-only, so its writes get the apiserver's 403.
+ */
+function impersonated(deps: RouterDeps, caller: Caller, req: IncomingMessage, method: string, path: string): Caller {
+  const user = req.headers['impersonate-user'];
+  if (typeof user !== 'string' || user === '') return caller;
+  if (caller.readOnly) {
+    throw new ApiError(403, 'Forbidden', `users "${user}" is forbidden: User "${caller.user}" cannot impersonate resource "users" in API group "" at the cluster scope`, { name: user, kind: 'users' });
+  }
+  // Node joins repeated custom headers with ", ".
+  const raw = req.headers['impersonate-group'];
+  const groups = (Array.isArray(raw) ? raw.join(', ') : (raw ?? '')).split(',').map((g) => g.trim()).filter(Boolean);
+  deps.recordImpersonation?.({ at: new Date().toISOString(), method, path, by: caller.user, user, groups });
+  return { user, readOnly: groups.includes('overlook:tenant-viewer') };
 }
 
 const WRITE_VERBS = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
@@ -110,8 +140,9 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     return;
   }
 
-  const caller = deps.authenticate(req);
-  if (!caller) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
+  const authenticated = deps.authenticate(req);
+  if (!authenticated) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
+  const caller = impersonated(deps, authenticated, req, method, path);
 
   if (path === '/version') return sendJson(res, 200, VERSION_INFO);
   if (path === '/api') return sendJson(res, 200, apiVersions(deps.serverAddress));

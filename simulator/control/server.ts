@@ -67,6 +67,10 @@ export function createControlServer(pairs: Pair[]): http.Server {
       const p = hubOf(parts[1]);
       return send(res, 200, hubTruth(p.hub, p.server));
     }
+    if (method === 'GET' && parts[0] === 'hubs' && parts.length === 3 && parts[2] === 'impersonations') {
+      const p = hubOf(parts[1]);
+      return send(res, 200, { items: p.server.impersonations });
+    }
     if (method === 'POST' && url.pathname === '/churn') {
       const { rate } = await body(req, churnBodySchema);
       for (const p of pairs) p.hub.churnRate = rate;

@@ -54,6 +54,8 @@ export interface RequestOptions {
   contentType?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Impersonate-User / Impersonate-Group on mutations); arrays repeat the header. */
+  headers?: Readonly<Record<string, string | readonly string[]>>;
 }
 
 export interface WatchOptions {
@@ -139,7 +141,8 @@ export class KubeTransport {
     options: RequestOptions = {},
   ): Promise<T> {
     const prepared = await this.prepare();
-    const headers: Record<string, string> = { ...prepared.headers, Accept: 'application/json' };
+    const headers: Record<string, string | string[]> = { ...prepared.headers, Accept: 'application/json' };
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name] = typeof value === 'string' ? value : [...value];
     const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
     if (payload) {
       headers['Content-Type'] = options.contentType ?? 'application/json';

@@ -14,5 +14,5 @@ const paramsSchema = z.object({ hub: hubNameSchema, name: k8sNameSchema });
 /** Merge-patches spec.unschedulable on the hub; 202 — the change arrives through the watch. */
 export const POST = defineRoute({ params: paramsSchema }, async ({ principal, params, audit }) => {
   const hub = authorizeNodeMutation(getHubManager(), principal, audit, 'node.uncordon', params.hub, params.name);
-  return NextResponse.json(await setNodeUnschedulable(hub, params.name, false), { status: 202 });
+  return NextResponse.json(await setNodeUnschedulable(hub, params.name, false, principal), { status: 202 });
 });

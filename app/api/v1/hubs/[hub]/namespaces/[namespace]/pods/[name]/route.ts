@@ -20,5 +20,5 @@ export const GET = defineRoute({ params: paramsSchema }, ({ principal, params })
 /** Restart a pod: delete it on the hub and let its controller replace it (202). */
 export const DELETE = defineRoute({ params: paramsSchema }, async ({ principal, params, audit }) => {
   const hub = authorizeNamespacedMutation(getHubManager(), principal, audit, 'pod.restart', { hub: params.hub, namespace: params.namespace, kind: 'Pod', name: params.name });
-  return NextResponse.json(await restartPod(hub, params.namespace, params.name), { status: 202 });
+  return NextResponse.json(await restartPod(hub, params.namespace, params.name, principal), { status: 202 });
 });

@@ -14,5 +14,5 @@ const paramsSchema = z.object({ hub: hubNameSchema, namespace: k8sNameSchema, na
 /** `kubectl rollout restart`: patches the template's restartedAt annotation (202). */
 export const POST = defineRoute({ params: paramsSchema }, async ({ principal, params, audit }) => {
   const hub = authorizeNamespacedMutation(getHubManager(), principal, audit, 'deployment.restart', { hub: params.hub, namespace: params.namespace, kind: 'Deployment', name: params.name });
-  return NextResponse.json(await restartDeployment(hub, params.namespace, params.name), { status: 202 });
+  return NextResponse.json(await restartDeployment(hub, params.namespace, params.name, principal), { status: 202 });
 });

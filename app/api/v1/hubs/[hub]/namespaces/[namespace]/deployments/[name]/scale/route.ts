@@ -14,5 +14,5 @@ const paramsSchema = z.object({ hub: hubNameSchema, namespace: k8sNameSchema, na
 /** Body `{"replicas": n}`; patches the scale subresource (202). */
 export const POST = defineRoute({ params: paramsSchema, body: scaleBodySchema }, async ({ principal, params, body, audit }) => {
   const hub = authorizeNamespacedMutation(getHubManager(), principal, audit, 'deployment.scale', { hub: params.hub, namespace: params.namespace, kind: 'Deployment', name: params.name });
-  return NextResponse.json(await scaleDeployment(hub, params.namespace, params.name, body.replicas), { status: 202 });
+  return NextResponse.json(await scaleDeployment(hub, params.namespace, params.name, body.replicas, principal), { status: 202 });
 });
