@@ -161,6 +161,15 @@ test.describe('tenancy, RBAC and audit', () => {
         const switcher = bobPage.getByTestId('tenant-switcher').locator('select');
         await expect(switcher.locator('option[value="globex"]')).toHaveCount(1, { timeout: 15_000 });
         await expect(switcher.locator('option[value="acme"]')).toHaveCount(1);
+        // Narrowing to globex (the overlook-tenant cookie) narrows what the API returns, and back.
+        await switcher.selectOption('globex');
+        await expect(bobPage.getByTestId('tenant-switcher')).toHaveAttribute('data-value', 'globex');
+        const narrowed = await listAll<WorkloadItem>(bobPage, '/api/v1/workloads');
+        expect(narrowed.length).toBeGreaterThan(0);
+        expect(outside(narrowed, 'globex-'), 'workloads outside globex while narrowed').toEqual([]);
+        await switcher.selectOption('');
+        await expect(bobPage.getByTestId('tenant-switcher')).toHaveAttribute('data-value', '');
+        expect((await listAll<WorkloadItem>(bobPage, '/api/v1/workloads')).some((w) => w.namespace.startsWith('acme-'))).toBe(true);
       });
     } finally {
       const list = await page.request.get('/api/v1/tenants/globex/members');
