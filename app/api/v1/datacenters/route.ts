@@ -2,10 +2,10 @@ import { datacenterListQuerySchema } from '@/lib/contracts/fleet';
 import { getHubManager } from '@/lib/server/hubs/hub-manager';
 import { defineRoute } from '@/lib/server/http/route';
 import { listDatacenters } from '@/lib/server/query/datacenter-service';
-import { scopeForPrincipal } from '@/lib/server/query/scope';
+import { scopeForRequest } from '@/lib/server/query/narrowing';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = defineRoute({ query: datacenterListQuerySchema }, ({ principal, query }) =>
-  listDatacenters(getHubManager(), scopeForPrincipal(principal), query),
+export const GET = defineRoute({ query: datacenterListQuerySchema }, ({ principal, query, req }) =>
+  listDatacenters(getHubManager(), scopeForRequest(principal, req), query),
 );

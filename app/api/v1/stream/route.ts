@@ -1,7 +1,7 @@
 import { fleetStreamQuerySchema } from '@/lib/contracts/fleet';
 import { getHubManager } from '@/lib/server/hubs/hub-manager';
 import { defineRoute } from '@/lib/server/http/route';
-import { scopeForPrincipal } from '@/lib/server/query/scope';
+import { scopeForRequest } from '@/lib/server/query/narrowing';
 import { createFleetStream } from '@/lib/server/query/stream-service';
 
 // A long-lived stream fed by the in-process watch caches: Node runtime, never cached.
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 /** Server-Sent Events: hello, hub status, node/pod/workload changes, coalesced summary ticks; heartbeat every 15 s. */
 export const GET = defineRoute({ query: fleetStreamQuerySchema }, ({ principal, query, req }) => {
-  const stream = createFleetStream(getHubManager(), scopeForPrincipal(principal), query, { signal: req.signal });
+  const stream = createFleetStream(getHubManager(), scopeForRequest(principal, req), query, { signal: req.signal });
   return new Response(stream, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
