@@ -246,7 +246,7 @@ describe('informers', () => {
 });
 
 describe('pod logs and metrics', () => {
-  type PodList = { items: Array<{ metadata: { name: string; namespace: string }; spec: { containers: Array<{ name: string }> }; status: { phase: string; containerStatuses?: Array<{ restartCount: number; state: { waiting?: { reason: string } }; lastState: { terminated?: unknown } }> } }> };
+  type PodList = { items: Array<{ metadata: { name: string; namespace: string; creationTimestamp: string }; spec: { containers: Array<{ name: string }> }; status: { phase: string; containerStatuses?: Array<{ restartCount: number; state: { waiting?: { reason: string } }; lastState: { terminated?: unknown } }> } }> };
 
   it('serves kubelet-style logs and the kubelet error messages', async () => {
     const pods = (await hubRequest(sim, 'cn-south', '/api/v1/pods?limit=2000')).json() as PodList;
@@ -275,7 +275,14 @@ describe('pod logs and metrics', () => {
     const prevOk = await hubRequest(sim, 'cn-south', `/api/v1/namespaces/${restarted.metadata.namespace}/pods/${restarted.metadata.name}/log?previous=true`);
     expect(prevOk.status).toBe(200);
     expect(prevOk.text.trimEnd().split('\n').pop()).toMatch(/panic|out of memory/);
-    const creating = pods.items.find((p) => p.status.containerStatuses?.[0].state.waiting?.reason === 'ContainerCreating' && p.spec.containers.length === 1);
+    // Pods recreated by earlier tests are ContainerCreating only for a few seconds (their image
+    // "pulls", then they run); a long-pending pod of the generated fleet stays waiting.
+    const creating = pods.items.find(
+      (p) =>
+        p.status.containerStatuses?.[0].state.waiting?.reason === 'ContainerCreating' &&
+        p.spec.containers.length === 1 &&
+        Date.now() - Date.parse(p.metadata.creationTimestamp) > 60_000,
+    );
     if (creating) {
       const waiting = await hubRequest(sim, 'cn-south', `/api/v1/namespaces/${creating.metadata.namespace}/pods/${creating.metadata.name}/log`);
       expect((waiting.json() as { message: string }).message).toBe(`container "${creating.spec.containers[0].name}" in pod "${creating.metadata.name}" is waiting to start: ContainerCreating`);
