@@ -17,7 +17,8 @@ export type UserMenuProps = {
 
 function initials(name: string, email: string): string {
   const source = name.trim() || email;
-  const words = source.split(/[\s@._-]+/).filter(Boolean);
+  // Letters and digits only, so "Alice (Acme)" gives "AA", not "A(".
+  const words = source.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const letters = words.length >= 2 ? words[0][0] + words[1][0] : source.slice(0, 2);
   return letters.toUpperCase();
 }
