@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { TOO_MANY_SIGN_INS } from '@/lib/contracts/auth';
+
 import { describeSignInError } from './sign-in-error';
 
 describe('describeSignInError', () => {
@@ -12,6 +14,10 @@ describe('describeSignInError', () => {
   it('hides next-auth internal codes behind "unavailable"', () => {
     expect(describeSignInError('Configuration')).toEqual({ kind: 'unavailable' });
     expect(describeSignInError('OAuthSignin')).toEqual({ kind: 'unavailable' });
+  });
+
+  it('shows the translated throttling notice for the server\'s too-many-attempts code', () => {
+    expect(describeSignInError(TOO_MANY_SIGN_INS)).toEqual({ kind: 'throttled' });
   });
 
   it('passes a server sentence such as a lockout notice through', () => {

@@ -1,3 +1,5 @@
+import { TOO_MANY_SIGN_INS } from '@/lib/contracts/auth';
+
 /** next-auth's code for "authorize() returned null", and the server's generic sentence. */
 const GENERIC_FAILURE_CODES = new Set(['CredentialsSignin', 'Email or password is incorrect']);
 
@@ -6,6 +8,8 @@ export type SignInErrorDisplay =
   | { kind: 'generic' }
   /** Show the translated "Sign-in is unavailable right now." */
   | { kind: 'unavailable' }
+  /** Show the translated "Too many failed sign-ins from your network…". */
+  | { kind: 'throttled' }
   /** Show the server's sentence as-is (e.g. a lockout notice). */
   | { kind: 'message'; message: string };
 
@@ -19,6 +23,7 @@ export function describeSignInError(code: string): SignInErrorDisplay {
   if (!trimmed || GENERIC_FAILURE_CODES.has(trimmed) || GENERIC_FAILURE_CODES.has(trimmed.replace(/\.$/, ''))) {
     return { kind: 'generic' };
   }
+  if (trimmed === TOO_MANY_SIGN_INS) return { kind: 'throttled' };
   if (/^[A-Z][A-Za-z]+$/.test(trimmed)) return { kind: 'unavailable' };
   return { kind: 'message', message: trimmed.slice(0, 300) };
 }

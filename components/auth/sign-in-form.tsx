@@ -52,6 +52,7 @@ export function SignInForm({
     const display = describeSignInError(code);
     if (display.kind === 'generic') return t('signIn.genericError');
     if (display.kind === 'unavailable') return t('signIn.unavailable');
+    if (display.kind === 'throttled') return t('signIn.throttled');
     return display.message;
   }
 

@@ -50,3 +50,9 @@ export type SignInInput = z.infer<typeof SignInSchema>;
 /** Shown for every failed sign-in, whatever the reason, so accounts cannot be probed. */
 export const SIGN_IN_FAILED_MESSAGE = 'Email or password is incorrect';
 export const PASSWORD_MIN_LENGTH = 12;
+
+/**
+ * The error code the server's sign-in answers with when the client's address made too many failed
+ * attempts (lib/server/auth/sign-in-throttle.ts); the sign-in form shows a translated notice.
+ */
+export const TOO_MANY_SIGN_INS = 'TooManySignInAttempts';

@@ -11,9 +11,11 @@ import * as exportRoute from '@/app/api/v1/audit/export.csv/route';
 import * as usersRoute from '@/app/api/v1/admin/users/route';
 import * as membersRoute from '@/app/api/v1/tenants/[slug]/members/route';
 import type { AuditListResponse } from '@/lib/contracts/audit';
+import { TOO_MANY_SIGN_INS } from '@/lib/contracts/auth';
 import { recordAuditEvent, csvField } from '@/lib/server/audit/audit-log';
 import { buildAuthOptions } from '@/lib/server/auth/options';
 import { seedDemoAccounts } from '@/lib/server/auth/seed-demo';
+import { SignInThrottle, setSignInThrottle } from '@/lib/server/auth/sign-in-throttle';
 import { createApiToken } from '@/lib/server/auth/token-service';
 import { closeDb, openDatabase, provideDatabase, type OpenDatabase } from '@/lib/server/db/client';
 import { usersRepository } from '@/lib/server/db/users';
@@ -105,6 +107,30 @@ describe('audit trail', () => {
     expect(failed.map((e) => e.actor.email).sort()).toEqual(['alice@acme.demo', 'nobody@nowhere.test']);
     expect(failed.every((e) => e.clientIp === '192.0.2.77' && e.target.kind === 'Session')).toBe(true);
     expect(list.items.some((e) => e.outcome === 'allowed' && e.actor.userId && e.actor.email === 'alice@acme.demo')).toBe(true);
+  });
+
+  it('refuses sign-ins from an address after too many failures, before checking the password, and audits it', async () => {
+    setSignInThrottle(new SignInThrottle({ maxFailures: 3, windowMs: 60_000 }));
+    try {
+      const options = buildAuthOptions(getEnv());
+      const provider = options.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<unknown> } };
+      const sprayer = { headers: { 'x-forwarded-for': '203.0.113.99', 'user-agent': 'sprayer/1' } };
+      for (const email of ['alice@acme.demo', 'bob@acme.demo', 'carol@globex.demo']) {
+        expect(await provider.options.authorize({ email, password: 'summer-2026!' }, sprayer)).toBeNull();
+      }
+      // Even the right password is refused from this address now; another address still signs in.
+      await expect(provider.options.authorize({ email: 'alice@acme.demo', password: 'overlook-demo' }, sprayer)).rejects.toThrow(TOO_MANY_SIGN_INS);
+      const elsewhere = { headers: { 'x-forwarded-for': '192.0.2.10', 'user-agent': 'browser/1' } };
+      expect(await provider.options.authorize({ email: 'alice@acme.demo', password: 'overlook-demo' }, elsewhere)).toMatchObject({ email: 'alice@acme.demo' });
+      const list = (await (await call(auditRoute.GET as Handler, '/api/v1/audit?action=sign-in&outcome=denied', { token: tokens.admin })).json()) as AuditListResponse;
+      const throttled = list.items.filter((e) => e.clientIp === '203.0.113.99' && e.reason?.startsWith('too many failed sign-ins from this address'));
+      expect(throttled).toHaveLength(1);
+      expect(throttled[0].actor.email).toBe('alice@acme.demo');
+      // The throttle counted failures only per address: bob's account was not locked by it.
+      expect(list.items.filter((e) => e.clientIp === '203.0.113.99')).toHaveLength(4);
+    } finally {
+      setSignInThrottle(undefined);
+    }
   });
 
   it('tenant admins read their own tenant’s events only; viewers not at all', async () => {

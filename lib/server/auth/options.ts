@@ -3,13 +3,14 @@ import 'server-only';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 
-import { SignInSchema } from '@/lib/contracts/auth';
+import { SignInSchema, TOO_MANY_SIGN_INS } from '@/lib/contracts/auth';
 import { recordAuditEvent, requestInfoOf } from '@/lib/server/audit/audit-log';
 import { getDb } from '@/lib/server/db/client';
 import { getEnv, type Env } from '@/lib/server/env';
 import { childLogger } from '@/lib/server/logger';
 
 import { authenticateWithPassword } from './sign-in';
+import { getSignInThrottle } from './sign-in-throttle';
 
 declare module 'next-auth' {
   interface Session {
@@ -77,9 +78,30 @@ export function buildAuthOptions(env: Env): AuthOptions {
           // null makes next-auth answer `error=CredentialsSignin`: one generic message for all failures.
           if (!parsed.success) return null;
           const db = await getDb();
-          const result = await authenticateWithPassword(db, parsed.data.email, parsed.data.password);
           const request = requestInfoOf(headersOf(req?.headers));
+          const throttle = getSignInThrottle();
+          const decision = throttle.check(request.clientIp);
+          if (!decision.allowed) {
+            // Refused before the password is even looked at (no argon2 work for a sprayer).
+            const minutes = Math.ceil(decision.retryAfterMs / 60_000);
+            await recordAuditEvent(
+              {
+                actor: { kind: 'anonymous', email: parsed.data.email.trim().toLowerCase() },
+                action: 'sign-in',
+                outcome: 'denied',
+                target: { kind: 'Session', name: parsed.data.email.trim().toLowerCase() },
+                reason: `too many failed sign-ins from this address; refused for ${minutes} more minute${minutes === 1 ? '' : 's'}`,
+                request,
+              },
+              db,
+            );
+            log.warn({ event: 'sign-in-throttled', clientIp: request.clientIp, retryAfterMs: decision.retryAfterMs }, 'sign-in refused: too many failures from this address');
+            // next-auth hands a thrown error's message to the client as the error code.
+            throw new Error(TOO_MANY_SIGN_INS);
+          }
+          const result = await authenticateWithPassword(db, parsed.data.email, parsed.data.password);
           if (!result.ok) {
+            throttle.recordFailure(request.clientIp);
             // The reason is for the audit trail only; the user sees the same message whatever it was.
             await recordAuditEvent(
               {
