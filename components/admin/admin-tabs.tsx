@@ -2,13 +2,14 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { Building, ShieldCheck, Users } from 'lucide-react';
+import { Building, Server, ShieldCheck, Users } from 'lucide-react';
 import { cn } from '@/components/ui/cn';
 
 const tabs = [
   { href: '/admin/users', key: 'users', icon: Users },
   { href: '/admin/tenants', key: 'tenants', icon: Building },
   { href: '/admin/role-bindings', key: 'roleBindings', icon: ShieldCheck },
+  { href: '/admin/hubs', key: 'hubs', icon: Server },
 ] as const;
 
 /** Sub-page tabs of the Admin section (each tab is its own URL, so it can be linked and reloaded). */
