@@ -1,33 +1,6 @@
-import { Skeleton, SkeletonRegion } from '@/components/ui/skeleton';
+import { DetailSkeleton } from '@/components/fleet/list/skeletons';
 
 /** Skeleton of the node detail: title row, three summary cards, conditions and pods. */
 export function NodeDetailSkeleton({ label }: { label: string }) {
-  return (
-    <SkeletonRegion name="node-detail" label={label} className="space-y-3">
-      <div className="pb-2">
-        <Skeleton className="h-3 w-40" />
-        <Skeleton className="mt-2 h-6 w-72" />
-      </div>
-      <div className="grid gap-3 lg:grid-cols-3">
-        {Array.from({ length: 3 }, (_, i) => (
-          <div key={i} className="rounded-lg border border-border bg-panel p-4">
-            <Skeleton className="h-4 w-24" />
-            <div className="mt-4 space-y-2.5">
-              {Array.from({ length: 6 }, (_, j) => (
-                <Skeleton key={j} className="h-3.5 w-full" />
-              ))}
-            </div>
-          </div>
-        ))}
-      </div>
-      <div className="rounded-lg border border-border bg-panel p-4">
-        <Skeleton className="h-4 w-32" />
-        <div className="mt-4 space-y-2.5">
-          {Array.from({ length: 5 }, (_, j) => (
-            <Skeleton key={j} className="h-4 w-full" />
-          ))}
-        </div>
-      </div>
-    </SkeletonRegion>
-  );
+  return <DetailSkeleton name="node-detail" label={label} crumbWidth="w-40" titleWidth="w-72" cardRows={6} tableRows={5} tableRowClass="h-4" />;
 }

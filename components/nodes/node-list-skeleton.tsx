@@ -1,20 +1,6 @@
-import { Card } from '@/components/ui/card';
-import { Skeleton, SkeletonRegion } from '@/components/ui/skeleton';
-import { VirtualTableSkeleton } from '@/components/fleet/virtual-table';
+import { ListSkeleton } from '@/components/fleet/list/skeletons';
 
 /** The node table's skeleton: filter bar plus rows, the same frame the loaded table uses. */
 export function NodeListSkeleton({ label }: { label: string }) {
-  return (
-    <SkeletonRegion name="node-table" label={label}>
-      <Card>
-        <div className="flex items-center gap-2 border-b border-border px-3 py-2.5">
-          <Skeleton className="h-7 w-64" />
-          {Array.from({ length: 5 }, (_, i) => (
-            <Skeleton key={i} className="h-7 w-28" />
-          ))}
-        </div>
-        <VirtualTableSkeleton columns={9} />
-      </Card>
-    </SkeletonRegion>
-  );
+  return <ListSkeleton name="node-table" label={label} filters={5} filterWidth="w-28" columns={9} />;
 }

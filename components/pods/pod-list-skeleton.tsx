@@ -1,20 +1,6 @@
-import { Card } from '@/components/ui/card';
-import { Skeleton, SkeletonRegion } from '@/components/ui/skeleton';
-import { VirtualTableSkeleton } from '@/components/fleet/virtual-table';
+import { ListSkeleton } from '@/components/fleet/list/skeletons';
 
 /** The pod table's skeleton: filter bar plus rows, the same frame the loaded table uses. */
 export function PodListSkeleton({ label }: { label: string }) {
-  return (
-    <SkeletonRegion name="pod-table" label={label}>
-      <Card>
-        <div className="flex items-center gap-2 border-b border-border px-3 py-2.5">
-          <Skeleton className="h-7 w-64" />
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} className="h-7 w-32" />
-          ))}
-        </div>
-        <VirtualTableSkeleton columns={9} />
-      </Card>
-    </SkeletonRegion>
-  );
+  return <ListSkeleton name="pod-table" label={label} filters={4} columns={9} />;
 }

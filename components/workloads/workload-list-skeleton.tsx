@@ -1,20 +1,6 @@
-import { Card } from '@/components/ui/card';
-import { Skeleton, SkeletonRegion } from '@/components/ui/skeleton';
-import { VirtualTableSkeleton } from '@/components/fleet/virtual-table';
+import { ListSkeleton } from '@/components/fleet/list/skeletons';
 
 /** The workload table's skeleton: filter bar plus rows. */
 export function WorkloadListSkeleton({ label }: { label: string }) {
-  return (
-    <SkeletonRegion name="workload-table" label={label}>
-      <Card>
-        <div className="flex items-center gap-2 border-b border-border px-3 py-2.5">
-          <Skeleton className="h-7 w-64" />
-          {Array.from({ length: 3 }, (_, i) => (
-            <Skeleton key={i} className="h-7 w-32" />
-          ))}
-        </div>
-        <VirtualTableSkeleton columns={8} />
-      </Card>
-    </SkeletonRegion>
-  );
+  return <ListSkeleton name="workload-table" label={label} filters={3} columns={8} />;
 }
