@@ -1,34 +1,33 @@
 'use client';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { Building2, MapPin } from 'lucide-react';
 import { Card } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
 import { cn } from '@/components/ui/cn';
 import { datacenterListQuery, hubListQuery, type DatacenterFilters } from '@/lib/client/fleet-api';
 import { parseFilters } from '@/lib/client/fleet-filters';
 import { datacenterListQuerySchema, type DatacenterDto } from '@/lib/contracts/fleet';
-import { ClearFilters, FilterBar, FilterSelect, SearchFilter, useUrlFilterState } from '@/components/fleet/filter-bar';
+import { ClearFilters, FilterBar, FilterSelect } from '@/components/fleet/filter-bar';
 import { formatBytes, formatCores, formatCount } from '@/components/fleet/format';
-import { HubStatusBanner } from '@/components/fleet/hub-status-banner';
 import { fleetHref } from '@/components/fleet/links';
-import { QueryErrorPanel } from '@/components/fleet/query-states';
+import { HubFilter, ListEmptyState, ListHubBanner, ListQueryState, ListTotal, ParamSearchFilter } from '@/components/fleet/list/list-parts';
+import { useListFilters } from '@/components/fleet/list/use-list-filters';
 import { DatacenterHealthBadge } from '@/components/fleet/status-badges';
 import { UsageBar } from '@/components/fleet/usage-bar';
-import { VirtualTableSkeleton } from '@/components/fleet/virtual-table';
 import { ArchMix, AcceleratorSummary } from './datacenter-parts';
+
+const parseDatacenterFilters = (params: URLSearchParams): DatacenterFilters => parseFilters(datacenterListQuerySchema, params);
 
 /** Datacenters grouped by region, with health, nodes, pods, hardware mix, location and gateway. */
 export function DatacenterList() {
   const t = useTranslations('datacenters.list');
-  const { searchParams, update, clear } = useUrlFilterState();
-  const filters: DatacenterFilters = useMemo(() => parseFilters(datacenterListQuerySchema, searchParams), [searchParams]);
+  // Not sorted by the URL: any key at all is a filter.
+  const url = useListFilters(parseDatacenterFilters, { ignoredKeys: [] });
+  const { filters, clear, bind, hasFilters } = url;
   const query = useQuery(datacenterListQuery(filters));
   const hubs = useQuery(hubListQuery());
-  const onSearch = useCallback((value: string | null) => update({ q: value }), [update]);
-  const hasFilters = [...searchParams.keys()].length > 0;
 
   const regions = useMemo(() => {
     const byRegion = new Map<string, DatacenterDto[]>();
@@ -40,48 +39,35 @@ export function DatacenterList() {
   return (
     <Card>
       <FilterBar>
-        <SearchFilter value={filters.q} onChange={onSearch} label={t('search')} placeholder={t('searchPlaceholder')} />
+        <ParamSearchFilter url={url} param="q" value={filters.q} label={t('search')} placeholder={t('searchPlaceholder')} />
         <FilterSelect
+          {...bind('region')}
           label={t('filters.region')}
           allLabel={t('filters.allRegions')}
-          value={searchParams.get('region') ?? undefined}
           options={regionOptions.map((region) => ({ value: region, label: region }))}
-          onChange={(value) => update({ region: value })}
           testId="filter-region"
         />
+        <HubFilter {...bind('hub')} label={t('filters.hub')} allLabel={t('filters.allHubs')} />
         <FilterSelect
-          label={t('filters.hub')}
-          allLabel={t('filters.allHubs')}
-          value={searchParams.get('hub') ?? undefined}
-          options={(hubs.data?.items ?? []).map((hub) => ({ value: hub.hub, label: hub.hub }))}
-          onChange={(value) => update({ hub: value })}
-          testId="filter-hub"
-        />
-        <FilterSelect
+          {...bind('health')}
           label={t('filters.health')}
           allLabel={t('filters.anyHealth')}
-          value={searchParams.get('health') ?? undefined}
           options={(['healthy', 'degraded', 'down', 'unknown'] as const).map((value) => ({ value, label: t(`healthOption.${value}`) }))}
-          onChange={(value) => update({ health: value })}
           testId="filter-health"
         />
         <ClearFilters onClear={clear} visible={hasFilters} />
-        <div className="ml-auto text-xs text-muted tabular-nums" data-testid="datacenter-total">
+        <ListTotal testId="datacenter-total" live={false}>
           {query.data ? t('total', { count: query.data.items.length }) : null}
-        </div>
+        </ListTotal>
       </FilterBar>
 
-      <HubStatusBanner hubs={query.data?.hubs} className="border-b border-border px-3 py-2" />
+      <ListHubBanner hubs={query.data?.hubs} />
 
-      {query.isPending ? (
-        <VirtualTableSkeleton columns={9} rows={10} />
-      ) : query.isError ? (
-        <QueryErrorPanel error={query.error} onRetry={() => void query.refetch()} />
-      ) : regions.length === 0 ? (
-        <EmptyState icon={Building2} title={hasFilters ? t('emptyFiltered') : t('empty')} description={hasFilters ? t('emptyFilteredHint') : t('emptyHint')} />
-      ) : (
-        <DatacenterTable regions={regions} />
-      )}
+      <ListQueryState query={query} skeleton={{ columns: 9, rows: 10 }}>
+        {() =>
+          regions.length === 0 ? <ListEmptyState icon={Building2} filtered={hasFilters} text={(key) => t(key)} /> : <DatacenterTable regions={regions} />
+        }
+      </ListQueryState>
     </Card>
   );
 }

@@ -1,23 +1,23 @@
 'use client';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import Link from 'next/link';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { Ban, Server } from 'lucide-react';
-import { EmptyState } from '@/components/ui/empty-state';
 import { Card } from '@/components/ui/card';
-import { datacenterListQuery, hubListQuery, nodeListQuery } from '@/lib/client/fleet-api';
+import { datacenterListQuery, nodeListQuery } from '@/lib/client/fleet-api';
 import { parseNodeFilters } from '@/lib/client/fleet-filters';
 import type { NodeListItem } from '@/lib/contracts/fleet';
-import { ClearFilters, FilterBar, FilterSelect, SearchFilter, nextSort, useUrlFilterState } from '@/components/fleet/filter-bar';
+import { ClearFilters, FilterBar, FilterSelect } from '@/components/fleet/filter-bar';
 import { formatBytes, formatCores, formatCount, splitDatacenterId } from '@/components/fleet/format';
-import { HubStatusBanner } from '@/components/fleet/hub-status-banner';
 import { fleetHref } from '@/components/fleet/links';
-import { QueryErrorPanel } from '@/components/fleet/query-states';
+import { HubFilter, ListEmptyState, ListHubBanner, ListTotal, ParamSearchFilter } from '@/components/fleet/list/list-parts';
+import { PagedTable, usePagedRows } from '@/components/fleet/list/paged-table';
+import { sortControls, useListFilters } from '@/components/fleet/list/use-list-filters';
 import { RelativeTime } from '@/components/fleet/relative-time';
 import { NodeStatusBadge } from '@/components/fleet/status-badges';
 import { UsageBar } from '@/components/fleet/usage-bar';
-import { VirtualTable, VirtualTableSkeleton, type VirtualColumn } from '@/components/fleet/virtual-table';
+import type { VirtualColumn } from '@/components/fleet/virtual-table';
 import { AcceleratorChips, ArchChip, RoleChip } from './node-chips';
 
 const ARCHES = ['amd64', 'arm64'];
@@ -37,123 +37,77 @@ export function NodeList({
   className?: string;
 }) {
   const t = useTranslations('nodes.list');
-  const { searchParams, update, clear } = useUrlFilterState();
-  const urlFilters = useMemo(() => parseNodeFilters(searchParams), [searchParams]);
+  const url = useListFilters(parseNodeFilters);
+  const { filters: urlFilters, update, clear, bind, hasFilters } = url;
   const fixedDatacenter = fixedFilters?.datacenter;
   const filters = useMemo(
     () => (fixedDatacenter ? { ...urlFilters, datacenter: [fixedDatacenter] } : urlFilters),
     [urlFilters, fixedDatacenter],
   );
   const query = useInfiniteQuery(nodeListQuery(filters));
-  const hubs = useQuery({ ...hubListQuery(), enabled: !fixedDatacenter });
+  const list = usePagedRows(query);
   const datacenters = useQuery({ ...datacenterListQuery(filters.hub ? { hub: filters.hub } : {}), enabled: !fixedDatacenter });
-
-  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
-  const lastPage = query.data?.pages[query.data.pages.length - 1];
-  const total = query.data?.pages[0]?.total ?? 0;
-  const { fetchNextPage } = query;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const setFilter = useCallback((key: string) => (value: string | null) => update({ [key]: value }), [update]);
-  const onSearch = useCallback((value: string | null) => update({ q: value }), [update]);
-
   const columns = useNodeColumns().filter((column) => !hideColumns.includes(column.id));
-  const hasFilters = [...searchParams.keys()].some((key) => key !== 'sort' && key !== 'order');
 
   return (
     <Card className={className}>
       <FilterBar>
-        <SearchFilter value={urlFilters.q} onChange={onSearch} label={t('search')} placeholder={t('searchPlaceholder')} />
+        <ParamSearchFilter url={url} param="q" value={urlFilters.q} label={t('search')} placeholder={t('searchPlaceholder')} />
         {!fixedDatacenter ? (
-          <FilterSelect
-            label={t('filters.hub')}
-            allLabel={t('filters.allHubs')}
-            value={searchParams.get('hub') ?? undefined}
-            options={(hubs.data?.items ?? []).map((hub) => ({ value: hub.hub, label: hub.hub }))}
-            onChange={(value) => update({ hub: value, datacenter: null })}
-            testId="filter-hub"
-          />
+          <HubFilter label={t('filters.hub')} allLabel={t('filters.allHubs')} value={bind('hub').value} onChange={(value) => update({ hub: value, datacenter: null })} />
         ) : null}
         {!fixedDatacenter ? (
           <FilterSelect
+            {...bind('datacenter')}
             label={t('filters.datacenter')}
             allLabel={t('filters.allDatacenters')}
-            value={searchParams.get('datacenter') ?? undefined}
             options={(datacenters.data?.items ?? []).map((dc) => ({ value: dc.id, label: `${dc.displayName} (${dc.hub})` }))}
-            onChange={setFilter('datacenter')}
             testId="filter-datacenter"
           />
         ) : null}
         <FilterSelect
+          {...bind('status')}
           label={t('filters.status')}
           allLabel={t('filters.allStatuses')}
-          value={searchParams.get('status') ?? undefined}
           options={(['ready', 'not-ready', 'unknown'] as const).map((value) => ({ value, label: t(`statusOption.${value}`) }))}
-          onChange={setFilter('status')}
           testId="filter-status"
         />
         <FilterSelect
+          {...bind('role')}
           label={t('filters.role')}
           allLabel={t('filters.allRoles')}
-          value={searchParams.get('role') ?? undefined}
           options={(['edge', 'cloud'] as const).map((value) => ({ value, label: t(`roleOption.${value}`) }))}
-          onChange={setFilter('role')}
           testId="filter-role"
         />
+        <FilterSelect {...bind('arch')} label={t('filters.arch')} allLabel={t('filters.allArches')} options={ARCHES.map((value) => ({ value, label: value }))} testId="filter-arch" />
         <FilterSelect
-          label={t('filters.arch')}
-          allLabel={t('filters.allArches')}
-          value={searchParams.get('arch') ?? undefined}
-          options={ARCHES.map((value) => ({ value, label: value }))}
-          onChange={setFilter('arch')}
-          testId="filter-arch"
-        />
-        <FilterSelect
+          {...bind('cordoned')}
           label={t('filters.cordoned')}
           allLabel={t('filters.anySchedulable')}
-          value={searchParams.get('cordoned') ?? undefined}
           options={[
             { value: 'true', label: t('filters.cordonedOnly') },
             { value: 'false', label: t('filters.schedulableOnly') },
           ]}
-          onChange={setFilter('cordoned')}
         />
         <ClearFilters onClear={clear} visible={hasFilters} />
-        <div className="ml-auto text-xs text-muted tabular-nums" data-testid="node-total" aria-live="polite">
-          {query.data ? t('total', { count: total }) : null}
-        </div>
+        <ListTotal testId="node-total">{list.loaded ? t('total', { count: list.total }) : null}</ListTotal>
       </FilterBar>
 
-      {!hideHubBanner ? <HubStatusBanner hubs={lastPage?.hubs} className="border-b border-border px-3 py-2" /> : null}
+      {!hideHubBanner ? <ListHubBanner hubs={list.hubs} /> : null}
 
-      {query.isPending ? (
-        <VirtualTableSkeleton columns={9} />
-      ) : query.isError ? (
-        <QueryErrorPanel error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <VirtualTable
-          testId="node-table"
-          label={t('label')}
-          columns={columns}
-          rows={rows}
-          rowKey={(node) => `${node.hub}/${node.name}`}
-          total={total}
-          sort={urlFilters.sort ?? 'name'}
-          order={urlFilters.order ?? 'asc'}
-          onSort={(key) => update(nextSort(urlFilters, key))}
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          fetchNextPage={loadMore}
-          rowTone={(node) => (node.status === 'unknown' ? 'bg-danger-soft/40' : node.stale ? 'opacity-70' : undefined)}
-          className="h-[calc(100dvh-15.5rem)] min-h-96"
-          empty={
-            <EmptyState
-              icon={Server}
-              title={hasFilters ? t('emptyFiltered') : t('empty')}
-              description={hasFilters ? t('emptyFilteredHint') : t('emptyHint')}
-            />
-          }
-        />
-      )}
+      <PagedTable
+        query={query}
+        list={list}
+        skeletonColumns={9}
+        testId="node-table"
+        label={t('label')}
+        columns={columns}
+        rowKey={(node) => `${node.hub}/${node.name}`}
+        {...sortControls(urlFilters, update)}
+        rowTone={(node) => (node.status === 'unknown' ? 'bg-danger-soft/40' : node.stale ? 'opacity-70' : undefined)}
+        className="h-[calc(100dvh-15.5rem)] min-h-96"
+        empty={<ListEmptyState icon={Server} filtered={hasFilters} text={(key) => t(key)} />}
+      />
     </Card>
   );
 }

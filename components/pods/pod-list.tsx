@@ -1,22 +1,21 @@
 'use client';
-import { useCallback, useMemo } from 'react';
 import Link from 'next/link';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { Boxes, Unplug } from 'lucide-react';
 import { Card } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
-import { hubListQuery, podListQuery } from '@/lib/client/fleet-api';
+import { podListQuery } from '@/lib/client/fleet-api';
 import { parsePodFilters } from '@/lib/client/fleet-filters';
 import type { PodListItem } from '@/lib/contracts/fleet';
-import { ClearFilters, FilterBar, FilterSelect, SearchFilter, nextSort, useUrlFilterState } from '@/components/fleet/filter-bar';
+import { ClearFilters, FilterBar, FilterSelect } from '@/components/fleet/filter-bar';
 import { formatCount, splitDatacenterId } from '@/components/fleet/format';
-import { HubStatusBanner } from '@/components/fleet/hub-status-banner';
 import { fleetHref } from '@/components/fleet/links';
-import { QueryErrorPanel } from '@/components/fleet/query-states';
+import { HubFilter, ListEmptyState, ListHubBanner, ListTotal, ParamSearchFilter } from '@/components/fleet/list/list-parts';
+import { PagedTable, usePagedRows } from '@/components/fleet/list/paged-table';
+import { sortControls, useListFilters } from '@/components/fleet/list/use-list-filters';
 import { RelativeTime } from '@/components/fleet/relative-time';
 import { PodStatusBadge } from '@/components/fleet/status-badges';
-import { VirtualTable, VirtualTableSkeleton, type VirtualColumn } from '@/components/fleet/virtual-table';
+import type { VirtualColumn } from '@/components/fleet/virtual-table';
 
 /** Values the API's status filter understands: kubectl's STATUS text, a phase, or `crashlooping`. */
 const STATUS_OPTIONS = ['Running', 'Pending', 'crashlooping', 'Failed', 'Succeeded', 'Unknown'] as const;
@@ -24,91 +23,45 @@ const STATUS_OPTIONS = ['Running', 'Pending', 'crashlooping', 'Failed', 'Succeed
 /** Every pod across hubs: URL filters, server sort and paging, virtualised like the node list. */
 export function PodList() {
   const t = useTranslations('pods.list');
-  const { searchParams, update, clear } = useUrlFilterState();
-  const filters = useMemo(() => parsePodFilters(searchParams), [searchParams]);
+  const url = useListFilters(parsePodFilters);
+  const { filters, update, clear, bind, hasFilters } = url;
   const query = useInfiniteQuery(podListQuery(filters));
-  const hubs = useQuery(hubListQuery());
-
-  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
-  const lastPage = query.data?.pages[query.data.pages.length - 1];
-  const total = query.data?.pages[0]?.total ?? 0;
-  const { fetchNextPage } = query;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const onSearch = useCallback((value: string | null) => update({ q: value }), [update]);
-  const onNamespace = useCallback((value: string | null) => update({ namespace: value }), [update]);
-  const onNode = useCallback((value: string | null) => update({ node: value }), [update]);
+  const list = usePagedRows(query);
   const columns = usePodColumns();
-  const hasFilters = [...searchParams.keys()].some((key) => key !== 'sort' && key !== 'order');
 
   return (
     <Card>
       <FilterBar>
-        <SearchFilter value={filters.q} onChange={onSearch} label={t('search')} placeholder={t('searchPlaceholder')} />
+        <ParamSearchFilter url={url} param="q" value={filters.q} label={t('search')} placeholder={t('searchPlaceholder')} />
+        <HubFilter {...bind('hub')} label={t('filters.hub')} allLabel={t('filters.allHubs')} />
+        <ParamSearchFilter url={url} param="namespace" icon={false} className="w-40" label={t('filters.namespace')} placeholder={t('filters.namespace')} testId="filter-namespace" />
+        <ParamSearchFilter url={url} param="node" icon={false} className="w-44" label={t('filters.node')} placeholder={t('filters.node')} testId="filter-node" />
         <FilterSelect
-          label={t('filters.hub')}
-          allLabel={t('filters.allHubs')}
-          value={searchParams.get('hub') ?? undefined}
-          options={(hubs.data?.items ?? []).map((hub) => ({ value: hub.hub, label: hub.hub }))}
-          onChange={(value) => update({ hub: value })}
-          testId="filter-hub"
-        />
-        <SearchFilter
-          icon={false}
-          className="w-40"
-          value={searchParams.get('namespace') ?? undefined}
-          onChange={onNamespace}
-          label={t('filters.namespace')}
-          placeholder={t('filters.namespace')}
-          testId="filter-namespace"
-        />
-        <SearchFilter
-          icon={false}
-          className="w-44"
-          value={searchParams.get('node') ?? undefined}
-          onChange={onNode}
-          label={t('filters.node')}
-          placeholder={t('filters.node')}
-          testId="filter-node"
-        />
-        <FilterSelect
+          {...bind('status')}
           label={t('filters.status')}
           allLabel={t('filters.allStatuses')}
-          value={searchParams.get('status') ?? undefined}
           options={STATUS_OPTIONS.map((value) => ({ value, label: value === 'crashlooping' ? 'CrashLoopBackOff' : value }))}
-          onChange={(value) => update({ status: value })}
           testId="filter-status"
         />
         <ClearFilters onClear={clear} visible={hasFilters} />
-        <div className="ml-auto text-xs text-muted tabular-nums" data-testid="pod-total" aria-live="polite">
-          {query.data ? t('total', { count: total }) : null}
-        </div>
+        <ListTotal testId="pod-total">{list.loaded ? t('total', { count: list.total }) : null}</ListTotal>
       </FilterBar>
 
-      <HubStatusBanner hubs={lastPage?.hubs} className="border-b border-border px-3 py-2" />
+      <ListHubBanner hubs={list.hubs} />
 
-      {query.isPending ? (
-        <VirtualTableSkeleton columns={9} />
-      ) : query.isError ? (
-        <QueryErrorPanel error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <VirtualTable
-          testId="pod-table"
-          label={t('label')}
-          columns={columns}
-          rows={rows}
-          rowKey={(pod) => `${pod.hub}/${pod.namespace}/${pod.name}`}
-          total={total}
-          sort={filters.sort ?? 'name'}
-          order={filters.order ?? 'asc'}
-          onSort={(key) => update(nextSort(filters, key))}
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          fetchNextPage={loadMore}
-          rowTone={(pod) => (pod.stale || pod.nodeOffline ? 'opacity-75' : undefined)}
-          className="h-[calc(100dvh-18rem)] min-h-96"
-          empty={<EmptyState icon={Boxes} title={hasFilters ? t('emptyFiltered') : t('empty')} description={hasFilters ? t('emptyFilteredHint') : t('emptyHint')} />}
-        />
-      )}
+      <PagedTable
+        query={query}
+        list={list}
+        skeletonColumns={9}
+        testId="pod-table"
+        label={t('label')}
+        columns={columns}
+        rowKey={(pod) => `${pod.hub}/${pod.namespace}/${pod.name}`}
+        {...sortControls(filters, update)}
+        rowTone={(pod) => (pod.stale || pod.nodeOffline ? 'opacity-75' : undefined)}
+        className="h-[calc(100dvh-18rem)] min-h-96"
+        empty={<ListEmptyState icon={Boxes} filtered={hasFilters} text={(key) => t(key)} />}
+      />
     </Card>
   );
 }

@@ -1,86 +1,59 @@
 'use client';
 import { canMutateNamespaced } from '@/components/tenancy/access';
 import { useAccess } from '@/components/tenancy/access-provider';
-import { useCallback, useMemo, useState } from 'react';
+import { useState } from 'react';
 import Link from 'next/link';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { Boxes, CircleCheck, RotateCw, Scaling, X } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
 import { cn } from '@/components/ui/cn';
-import { hubListQuery, workloadListQuery } from '@/lib/client/fleet-api';
+import { workloadListQuery } from '@/lib/client/fleet-api';
 import { parseWorkloadFilters } from '@/lib/client/fleet-filters';
 import type { WorkloadListItem } from '@/lib/contracts/fleet';
-import { ClearFilters, FilterBar, FilterSelect, SearchFilter, nextSort, useUrlFilterState } from '@/components/fleet/filter-bar';
-import { HubStatusBanner } from '@/components/fleet/hub-status-banner';
+import { ClearFilters, FilterBar, FilterSelect } from '@/components/fleet/filter-bar';
 import { fleetHref } from '@/components/fleet/links';
-import { QueryErrorPanel } from '@/components/fleet/query-states';
+import { HubFilter, ListEmptyState, ListHubBanner, ListTotal, ParamSearchFilter } from '@/components/fleet/list/list-parts';
+import { PagedTable, usePagedRows } from '@/components/fleet/list/paged-table';
+import { sortControls, useListFilters } from '@/components/fleet/list/use-list-filters';
 import { RelativeTime } from '@/components/fleet/relative-time';
-import { VirtualTable, VirtualTableSkeleton, type VirtualColumn } from '@/components/fleet/virtual-table';
+import type { VirtualColumn } from '@/components/fleet/virtual-table';
 import { WorkloadActionDialog, type WorkloadAction } from './workload-action-dialog';
 
 /** Deployments and DaemonSets across hubs, desired vs ready, with Restart and Scale for Deployments. */
 export function WorkloadList() {
   const t = useTranslations('workloads.list');
-  const { searchParams, update, clear } = useUrlFilterState();
-  const filters = useMemo(() => parseWorkloadFilters(searchParams), [searchParams]);
+  const url = useListFilters(parseWorkloadFilters);
+  const { filters, update, clear, bind, hasFilters } = url;
   const query = useInfiniteQuery(workloadListQuery(filters));
-  const hubs = useQuery(hubListQuery());
+  const list = usePagedRows(query);
   const [action, setAction] = useState<WorkloadAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
-  const lastPage = query.data?.pages[query.data.pages.length - 1];
-  const total = query.data?.pages[0]?.total ?? 0;
-  const { fetchNextPage } = query;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const onSearch = useCallback((value: string | null) => update({ q: value }), [update]);
-  const onNamespace = useCallback((value: string | null) => update({ namespace: value }), [update]);
   const columns = useWorkloadColumns(setAction);
-  const hasFilters = [...searchParams.keys()].some((key) => key !== 'sort' && key !== 'order');
 
   return (
     <Card>
       <FilterBar>
-        <SearchFilter value={filters.q} onChange={onSearch} label={t('search')} placeholder={t('searchPlaceholder')} />
+        <ParamSearchFilter url={url} param="q" value={filters.q} label={t('search')} placeholder={t('searchPlaceholder')} />
+        <HubFilter {...bind('hub')} label={t('filters.hub')} allLabel={t('filters.allHubs')} />
+        <ParamSearchFilter url={url} param="namespace" icon={false} className="w-40" label={t('filters.namespace')} placeholder={t('filters.namespace')} testId="filter-namespace" />
         <FilterSelect
-          label={t('filters.hub')}
-          allLabel={t('filters.allHubs')}
-          value={searchParams.get('hub') ?? undefined}
-          options={(hubs.data?.items ?? []).map((hub) => ({ value: hub.hub, label: hub.hub }))}
-          onChange={(value) => update({ hub: value })}
-          testId="filter-hub"
-        />
-        <SearchFilter
-          icon={false}
-          className="w-40"
-          value={searchParams.get('namespace') ?? undefined}
-          onChange={onNamespace}
-          label={t('filters.namespace')}
-          placeholder={t('filters.namespace')}
-          testId="filter-namespace"
-        />
-        <FilterSelect
+          {...bind('kind')}
           label={t('filters.kind')}
           allLabel={t('filters.allKinds')}
-          value={searchParams.get('kind') ?? undefined}
           options={[
             { value: 'Deployment', label: 'Deployment' },
             { value: 'DaemonSet', label: 'DaemonSet' },
           ]}
-          onChange={(value) => update({ kind: value })}
           testId="filter-kind"
         />
         <ClearFilters onClear={clear} visible={hasFilters} />
-        <div className="ml-auto text-xs text-muted tabular-nums" data-testid="workload-total" aria-live="polite">
-          {query.data ? t('total', { count: total }) : null}
-        </div>
+        <ListTotal testId="workload-total">{list.loaded ? t('total', { count: list.total }) : null}</ListTotal>
       </FilterBar>
 
-      <HubStatusBanner hubs={lastPage?.hubs} className="border-b border-border px-3 py-2" />
+      <ListHubBanner hubs={list.hubs} />
 
       {notice ? (
         <div role="status" className="flex items-center gap-2 border-b border-border bg-success-soft px-3 py-2 text-[13px] text-fg" data-testid="workload-notice">
@@ -92,29 +65,19 @@ export function WorkloadList() {
         </div>
       ) : null}
 
-      {query.isPending ? (
-        <VirtualTableSkeleton columns={8} />
-      ) : query.isError ? (
-        <QueryErrorPanel error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <VirtualTable
-          testId="workload-table"
-          label={t('label')}
-          columns={columns}
-          rows={rows}
-          rowKey={(w) => `${w.hub}/${w.namespace}/${w.kind}/${w.name}`}
-          total={total}
-          sort={filters.sort ?? 'name'}
-          order={filters.order ?? 'asc'}
-          onSort={(key) => update(nextSort(filters, key))}
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          fetchNextPage={loadMore}
-          rowTone={(w) => (w.stale ? 'opacity-70' : undefined)}
-          className="h-[calc(100dvh-18rem)] min-h-96"
-          empty={<EmptyState icon={Boxes} title={hasFilters ? t('emptyFiltered') : t('empty')} description={hasFilters ? t('emptyFilteredHint') : t('emptyHint')} />}
-        />
-      )}
+      <PagedTable
+        query={query}
+        list={list}
+        skeletonColumns={8}
+        testId="workload-table"
+        label={t('label')}
+        columns={columns}
+        rowKey={(w) => `${w.hub}/${w.namespace}/${w.kind}/${w.name}`}
+        {...sortControls(filters, update)}
+        rowTone={(w) => (w.stale ? 'opacity-70' : undefined)}
+        className="h-[calc(100dvh-18rem)] min-h-96"
+        empty={<ListEmptyState icon={Boxes} filtered={hasFilters} text={(key) => t(key)} />}
+      />
       <WorkloadActionDialog action={action} onClose={() => setAction(null)} onAccepted={setNotice} />
     </Card>
   );
