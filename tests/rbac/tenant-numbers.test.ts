@@ -7,13 +7,16 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+
 import * as datacenterRoute from '@/app/api/v1/datacenters/[id]/route';
 import * as datacentersRoute from '@/app/api/v1/datacenters/route';
+import * as summaryRoute from '@/app/api/v1/fleet/summary/route';
 import * as nodeRoute from '@/app/api/v1/hubs/[hub]/nodes/[name]/route';
 import * as podRoute from '@/app/api/v1/hubs/[hub]/namespaces/[namespace]/pods/[name]/route';
 import * as nodesRoute from '@/app/api/v1/nodes/route';
 import * as podsRoute from '@/app/api/v1/pods/route';
-import type { DatacenterDto, NodeDetail, NodeListItem, PagedResponse, PodDetail, PodListItem } from '@/lib/contracts/fleet';
+import type { DatacenterDto, FleetSummary, NodeDetail, NodeListItem, PagedResponse, PodDetail, PodListItem } from '@/lib/contracts/fleet';
 
 import { startRbacFixture, type AccountName, type RbacFixture } from './support';
 
@@ -105,5 +108,44 @@ describe('tenant numbers', () => {
       const podDetail = await get<PodDetail>(podRoute.GET as Handler, 'alice', `/api/v1/hubs/${hub}/namespaces/${pod.namespace}/pods/${pod.name}`, { hub, namespace: pod.namespace, name: pod.name });
       expect(podDetail.nodeInfo?.pods).toBe(acme);
     }
+  });
+
+  it('CPU and memory: Alice sees her own pods’ usage (PodMetrics of acme-*), not the shared nodes’ usage', async () => {
+    // Ground truth straight from the simulator's metrics.k8s.io, with client-node (not our transport).
+    const truth = { cpuCores: 0, memoryBytes: 0 };
+    const probe = new KubeConfig();
+    probe.loadFromFile(fx.fleet.simulator.kubeconfigPath);
+    for (const context of probe.getContexts()) {
+      const kc = new KubeConfig();
+      kc.loadFromFile(fx.fleet.simulator.kubeconfigPath);
+      kc.setCurrentContext(context.name);
+      const list = (await kc.makeApiClient(CustomObjectsApi).listClusterCustomObject({ group: 'metrics.k8s.io', version: 'v1beta1', plural: 'pods' })) as {
+        items: Array<{ metadata: { namespace: string }; containers: Array<{ usage: { cpu: string; memory: string } }> }>;
+      };
+      for (const item of list.items) {
+        if (!item.metadata.namespace.startsWith('acme-')) continue;
+        for (const container of item.containers) {
+          truth.cpuCores += Number(container.usage.cpu.replace(/n$/, '')) / 1e9;
+          truth.memoryBytes += Number(container.usage.memory.replace(/Ki$/, '')) * 1024;
+        }
+      }
+    }
+    expect(truth.cpuCores).toBeGreaterThan(0);
+    // The first PodMetrics poll follows the first sync; wait for it.
+    let alice: FleetSummary | null = null;
+    for (let i = 0; i < 50 && !alice?.usage; i++) {
+      alice = await get<FleetSummary>(summaryRoute.GET as Handler, 'alice', '/api/v1/fleet/summary');
+      if (!alice.usage) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const usage = alice?.usage;
+    expect(usage, 'tenant usage after the first metrics poll').toBeTruthy();
+    // The simulator's usage moves with time (±50% CPU and ±10% memory per pod, averaged over many pods).
+    expect(usage!.cpuCores).toBeGreaterThan(truth.cpuCores * 0.7);
+    expect(usage!.cpuCores).toBeLessThan(truth.cpuCores * 1.3);
+    expect(usage!.memoryBytes).toBeGreaterThan(truth.memoryBytes * 0.85);
+    expect(usage!.memoryBytes).toBeLessThan(truth.memoryBytes * 1.15);
+    // The admin's usage is the nodes' (everyone's pods plus system load): far more than Alice's.
+    const admin = await get<FleetSummary>(summaryRoute.GET as Handler, 'admin', '/api/v1/fleet/summary');
+    expect(admin.usage!.cpuCores).toBeGreaterThan(usage!.cpuCores * 1.5);
   });
 });

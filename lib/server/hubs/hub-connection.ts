@@ -5,6 +5,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { HubListStatus, HubStatus } from '@/lib/contracts/fleet';
 import { HubStore, type ResourceKind, type StoreChange } from '@/lib/server/hubs/hub-store';
 import { KubeRequestError, KubeTransport } from '@/lib/server/hubs/kube-transport';
+import { sumPodMetricsByNamespace, type PodMetricsItem } from '@/lib/server/hubs/pod-metrics';
 import { projectNodeMetrics, type RawObject } from '@/lib/server/hubs/projection';
 import type { UsageRecord } from '@/lib/server/hubs/records';
 import { ResourceWatch, type WatchStatus } from '@/lib/server/hubs/resource-watch';
@@ -18,6 +19,8 @@ export interface HubDefinition {
   /** Region the hub serves; defaults to the nodes' `topology.kubernetes.io/region`, then the name. */
   region?: string;
   source: 'kubeconfig' | 'registered';
+  /** Kubeconfig hubs: the file that defines the context (shown by the admin API; edit it there). */
+  kubeconfigFile?: string;
   /** One KubeConfig per hub, current context set: client-node reads auth from it on every request. */
   kubeConfig: KubeConfig;
   datacenterLabel: string;
@@ -85,7 +88,8 @@ export class HubConnection {
   /** Set after the first complete sync of every core resource. */
   initialSyncMs: number | null = null;
 
-  private readonly definition: HubDefinition;
+  /** As configured (the admin API reads server, CA and credential kind from it — never secrets). */
+  readonly definition: HubDefinition;
   private readonly timings: HubTimings;
   private readonly watches = new Map<ResourceKind, ResourceWatch>();
   private readonly log;
@@ -358,6 +362,7 @@ export class HubConnection {
       }
       this.store.setNodeUsage(usage);
       this.metricsAvailable = true;
+      await this.pollPodMetrics();
       this.store.onChange?.({ kind: 'aggregate' });
     } catch (error) {
       if (error instanceof KubeRequestError && (error.status === 404 || error.status === 403 || error.status === 503)) {
@@ -369,5 +374,16 @@ export class HubConnection {
       // Network failures keep the last usage; the hub status already tells the story.
     }
     this.scheduleMetrics(next);
+  }
+
+  /** PodMetrics of all namespaces, summed per namespace (tenants' usage). Failure → unavailable. */
+  private async pollPodMetrics(): Promise<void> {
+    try {
+      const list = await this.transport.requestJson<{ items?: PodMetricsItem[] }>('/apis/metrics.k8s.io/v1beta1/pods', undefined, { timeoutMs: 30_000 });
+      this.store.setNamespaceUsage(sumPodMetricsByNamespace(list?.items ?? []));
+    } catch (error) {
+      if (error instanceof KubeRequestError && (error.status === 404 || error.status === 403 || error.status === 503)) this.store.setNamespaceUsage(null);
+      // Network failures keep the last sums, like node usage.
+    }
   }
 }

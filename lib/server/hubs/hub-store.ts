@@ -127,6 +127,11 @@ export class HubStore {
   readonly leases = new Map<string, LeaseRecord>();
   readonly nodeGroups = new Map<string, NodeGroupRecord>();
   readonly nodeUsage = new Map<string, UsageRecord>();
+  /**
+   * Pod usage summed per namespace at the last metrics.k8s.io PodMetrics poll (tenants' own usage:
+   * node usage would show other tenants' load). Null when the hub serves no pod metrics.
+   */
+  namespaceUsage: Map<string, UsageRecord> | null = null;
   readonly crashLoopingPods = new Set<string>();
   readonly nodesByReadiness = { 'not-ready': new Set<string>(), unknown: new Set<string>() };
   readonly datacenters = new Map<string, DatacenterAggregate>();
@@ -427,6 +432,12 @@ export class HubStore {
   // ---------------------------------------------------------------------------------------------
   // Metrics
   // ---------------------------------------------------------------------------------------------
+
+  /** Replaces the per-namespace pod usage with a fresh PodMetrics poll (null: not available). */
+  setNamespaceUsage(usage: Map<string, UsageRecord> | null): void {
+    this.namespaceUsage = usage;
+    this.version++;
+  }
 
   /** Replaces node usage with a fresh metrics.k8s.io poll and recomputes usage sums (O(nodes), every ~20 s). */
   setNodeUsage(usage: Map<string, UsageRecord> | null): void {

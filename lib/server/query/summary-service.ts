@@ -5,7 +5,7 @@ import { addPod, addReadiness, emptyPodCounts, emptyReadiness, sumReadiness } fr
 import { hubPartiallyVisible } from '@/lib/server/rbac/fleet-access';
 import type { HubConnection } from '@/lib/server/hubs/hub-connection';
 import type { HubManager } from '@/lib/server/hubs/hub-manager';
-import type { PodRecord } from '@/lib/server/hubs/records';
+import type { PodRecord, UsageRecord } from '@/lib/server/hubs/records';
 import { cloudcoreOf, datacenterHealth, iso } from '@/lib/server/query/dto';
 import { pageOf } from '@/lib/server/query/paging';
 import { hubsInScope, scopeAllowsNamespace, scopeAllowsNode, scopeLimitsNamespaces, type FleetScope } from '@/lib/server/query/scope';
@@ -24,6 +24,22 @@ function emptyBreakdown(): Breakdown {
     capacity: { cpuCores: 0, memoryBytes: 0 },
     usage: null,
   };
+}
+
+/**
+ * Usage of the namespaces a tenant-limited scope sees, from the per-namespace PodMetrics sums:
+ * a tenant's own load, never the node-level usage that includes other tenants. Null without pod metrics.
+ */
+function namespacesUsage(hub: HubConnection, scope: FleetScope): UsageRecord | null {
+  const usage = hub.store.namespaceUsage;
+  if (!usage) return null;
+  const total: UsageRecord = { cpuCores: 0, memoryBytes: 0 };
+  for (const [namespace, value] of usage) {
+    if (!scopeAllowsNamespace(scope, hub, namespace)) continue;
+    total.cpuCores += value.cpuCores;
+    total.memoryBytes += value.memoryBytes;
+  }
+  return total;
 }
 
 /** O(datacenters): node and pod counts are read from the incrementally maintained aggregates. */
@@ -50,6 +66,7 @@ function hubBreakdown(hub: HubConnection, scope: FleetScope): Breakdown {
         if (pod) addPod(breakdown.pods, pod, 1);
       }
     }
+    breakdown.usage = namespacesUsage(hub, scope);
     return breakdown;
   }
   for (const dc of store.datacenters.values()) {
@@ -71,7 +88,8 @@ function hubBreakdown(hub: HubConnection, scope: FleetScope): Breakdown {
     Object.assign(breakdown.pods, store.totals.pods);
   }
   breakdown.capacity = { cpuCores: store.totals.cpuCapacityCores, memoryBytes: store.totals.memoryCapacityBytes };
-  breakdown.usage = store.totals.usage ? { ...store.totals.usage } : null;
+  // Narrowed to tenants: their pods' usage, matching the pod counts; otherwise the nodes' usage.
+  breakdown.usage = scopeLimitsNamespaces(scope) ? namespacesUsage(hub, scope) : store.totals.usage ? { ...store.totals.usage } : null;
   return breakdown;
 }
 
