@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { Eye, EyeOff, FileUp } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { Field, Input, inputClasses } from '@/components/ui/input';
+import { Input, Label, inputClasses } from '@/components/ui/input';
 
 /** A PEM textarea with "Load from file" (.crt/.pem/.key): the file is read in the browser, never uploaded on its own. */
 export function PemField({
@@ -29,22 +29,14 @@ export function PemField({
   const t = useTranslations('admin.hubs.form');
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const shownError = error ?? fileError;
   return (
-    <Field label={label} htmlFor={id} error={error ?? fileError ?? undefined} hint={hint}>
-      <textarea
-        id={id}
-        rows={4}
-        spellCheck={false}
-        autoComplete="off"
-        value={value}
-        placeholder={placeholder}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={cn(inputClasses, 'h-auto resize-y py-1.5 font-mono text-2xs leading-4')}
-      />
-      <div className="mt-1 flex justify-end">
-        <Button size="sm" variant="ghost" onClick={() => fileRef.current?.click()} aria-label={t('loadFileLabel', { field: label })}>
+    <div>
+      <div className="mb-1 flex items-end justify-between gap-2">
+        <Label htmlFor={id} className="mb-0.5">
+          {label}
+        </Label>
+        <Button size="sm" variant="ghost" className="-mr-2 h-6" onClick={() => fileRef.current?.click()} aria-label={t('loadFileLabel', { field: label })}>
           <FileUp aria-hidden />
           {t('loadFile')}
         </Button>
@@ -69,7 +61,26 @@ export function PemField({
           }}
         />
       </div>
-    </Field>
+      <textarea
+        id={id}
+        rows={4}
+        spellCheck={false}
+        autoComplete="off"
+        value={value}
+        placeholder={placeholder}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={shownError ? true : undefined}
+        aria-describedby={shownError ? `${id}-error` : undefined}
+        className={cn(inputClasses, 'h-auto resize-y py-1.5 font-mono text-2xs leading-4')}
+      />
+      {shownError ? (
+        <p className="mt-1 text-xs text-danger" id={`${id}-error`}>
+          {shownError}
+        </p>
+      ) : hint ? (
+        <p className="mt-1 text-xs text-faint">{hint}</p>
+      ) : null}
+    </div>
   );
 }
 

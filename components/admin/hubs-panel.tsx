@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
-import { CircleAlert, FileCode2, KeyRound, Lock, Pencil, Plus, Server, Trash2 } from 'lucide-react';
+import { CircleAlert, FileCode2, KeyRound, Lock, Pencil, Plus, Server, ShieldCheck, Trash2 } from 'lucide-react';
 import { QueryErrorPanel } from '@/components/fleet/query-states';
 import { ClockTime, RelativeTime } from '@/components/fleet/relative-time';
 import { HubStatusBadge } from '@/components/fleet/status-badges';
@@ -108,11 +108,8 @@ function HubsTable({
         <tr>
           <TableHeaderCell>{t('table.hub')}</TableHeaderCell>
           <TableHeaderCell>{t('table.source')}</TableHeaderCell>
-          <TableHeaderCell>{t('table.server')}</TableHeaderCell>
-          <TableHeaderCell>{t('table.ca')}</TableHeaderCell>
-          <TableHeaderCell>{t('table.credential')}</TableHeaderCell>
+          <TableHeaderCell>{t('table.connection')}</TableHeaderCell>
           <TableHeaderCell>{t('table.status')}</TableHeaderCell>
-          <TableHeaderCell>{t('table.lastSync')}</TableHeaderCell>
           {canManage ? (
             <TableHeaderCell className="text-right">
               <span className="sr-only">{common('actions')}</span>
@@ -123,7 +120,7 @@ function HubsTable({
       <TableBody>
         {hubs.map((hub) => (
           <TableRow key={hub.name} data-testid="hub-row" data-hub={hub.name} data-source={hub.source} data-status={hub.status ?? 'none'} className={cn(hub.problem && 'bg-danger-soft/40')}>
-            <TableCell className="max-w-64 py-1.5">
+            <TableCell className="max-w-80 py-1.5">
               <div className="truncate font-medium text-fg">
                 {hub.displayName}
                 {hub.displayName !== hub.name ? <span className="ml-1.5 font-mono text-xs font-normal text-faint">{hub.name}</span> : null}
@@ -151,46 +148,56 @@ function HubsTable({
                 </div>
               ) : null}
             </TableCell>
-            <TableCell className="max-w-72">
-              <div className="truncate font-mono text-xs text-fg" title={hub.server}>
-                {hub.server}
+            <TableCell className="max-w-md py-1.5">
+              <div className="flex min-w-0 items-baseline gap-2">
+                <span className="truncate font-mono text-xs text-fg" title={hub.server} data-testid="hub-server">
+                  {hub.server}
+                </span>
+                {hub.tlsServerName ? <span className="shrink-0 font-mono text-2xs text-faint">SNI {hub.tlsServerName}</span> : null}
               </div>
-              {hub.tlsServerName ? <div className="truncate font-mono text-2xs text-faint">SNI {hub.tlsServerName}</div> : null}
+              <div className="mt-0.5 flex min-w-0 items-center gap-3 text-2xs text-faint">
+                {hub.ca ? (
+                  <span
+                    className="inline-flex min-w-0 items-center gap-1"
+                    title={t('caTitle', { sha256: hub.ca.sha256, notAfter: format.dateTime(new Date(hub.ca.notAfter), { dateStyle: 'medium' }) })}
+                    data-testid="hub-ca"
+                  >
+                    <ShieldCheck aria-hidden className="size-3 shrink-0" />
+                    <span className="truncate text-muted">{hub.ca.subject}</span>
+                    <span className="shrink-0 font-mono">sha256 {shortFingerprint(hub.ca.sha256)}</span>
+                  </span>
+                ) : (
+                  <span className="inline-flex items-center gap-1" data-testid="hub-ca">
+                    <ShieldCheck aria-hidden className="size-3 shrink-0" />
+                    {t('systemTrust')}
+                  </span>
+                )}
+                <span className="inline-flex shrink-0 items-center gap-1" data-testid="hub-credential">
+                  <KeyRound aria-hidden className="size-3" />
+                  <span className="sr-only">{t('table.credential')}: </span>
+                  {t(`credentialKind.${hub.credentialKind}`)}
+                </span>
+              </div>
             </TableCell>
-            <TableCell className="max-w-56">
-              {hub.ca ? (
-                <div
-                  title={t('caTitle', { sha256: hub.ca.sha256, notAfter: format.dateTime(new Date(hub.ca.notAfter), { dateStyle: 'medium' }) })}
-                  data-testid="hub-ca"
-                >
-                  <div className="truncate text-xs text-fg">{hub.ca.subject}</div>
-                  <div className="font-mono text-2xs text-faint">sha256 {shortFingerprint(hub.ca.sha256)}</div>
-                </div>
-              ) : (
-                <span className="text-xs text-muted">{t('systemTrust')}</span>
-              )}
-            </TableCell>
-            <TableCell>
-              <span className="inline-flex items-center gap-1 text-xs text-muted" data-testid="hub-credential">
-                <KeyRound aria-hidden className="size-3.5 text-faint" />
-                {t(`credentialKind.${hub.credentialKind}`)}
-              </span>
-            </TableCell>
-            <TableCell data-testid="hub-status">
+            <TableCell className="py-1.5" data-testid="hub-status">
               {hub.status ? (
                 <HubStatusBadge status={hub.status} title={hub.error ?? undefined} />
               ) : (
                 <StatusPill tone="neutral" icon={CircleAlert} label={t('notRunning')} status="none" title={hub.problem ?? undefined} />
               )}
-            </TableCell>
-            <TableCell className="text-xs">
-              {hub.status === 'unreachable' ? (
-                <span className="text-danger" title={hub.error ?? undefined}>
-                  {t.rich('unreachableSince', { since: () => <ClockTime value={hub.statusSince} /> })}
-                </span>
-              ) : (
-                <RelativeTime value={hub.lastSyncAt} fallback={t('never')} className="text-muted" />
-              )}
+              <div className="mt-0.5 text-2xs">
+                {hub.status === 'unreachable' ? (
+                  <span className="text-danger" title={hub.error ?? undefined}>
+                    {t.rich('unreachableSince', { since: () => <ClockTime value={hub.statusSince} /> })}
+                  </span>
+                ) : hub.lastSyncAt ? (
+                  <span className="text-faint">
+                    {t('lastSyncShort')} <RelativeTime value={hub.lastSyncAt} />
+                  </span>
+                ) : (
+                  <span className="text-faint">{t('neverSynced')}</span>
+                )}
+              </div>
             </TableCell>
             {canManage ? (
               <TableCell className="text-right">

@@ -42,10 +42,10 @@ function StaleMarker({ tile, hubs }: { tile: string; hubs: StaleHub[] }) {
         ? t('staleHub', { hub: hub.hub, time: format.dateTime(new Date(hub.lastSyncAt), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) })
         : hub.hub,
     )
-    .join(', ');
+    .join('; ');
   const text = t('staleTooltip', { hubs: names, count: hubs.length });
   return (
-    <Tooltip id={`${id}-stale`} content={text} side="bottom">
+    <Tooltip id={`${id}-stale`} content={text} side="bottom" align="start">
       <span
         tabIndex={0}
         aria-label={`${t('stale')}: ${text}`}

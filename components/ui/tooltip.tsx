@@ -9,6 +9,7 @@ export function Tooltip({
   id,
   content,
   side = 'bottom',
+  align = 'center',
   children,
   className,
 }: {
@@ -16,6 +17,8 @@ export function Tooltip({
   id: string;
   content: ReactNode;
   side?: 'top' | 'bottom' | 'right';
+  /** For top/bottom: centred on the trigger, or starting at its left edge (near a container's left edge). */
+  align?: 'center' | 'start';
   children: ReactNode;
   className?: string;
 }) {
@@ -29,8 +32,9 @@ export function Tooltip({
           'pointer-events-none absolute z-50 w-max max-w-64 rounded-md border border-border-strong bg-panel-raised px-2 py-1.5',
           'text-xs leading-4 font-normal text-fg opacity-0 shadow-pop transition-opacity delay-150',
           'group-focus-within/tooltip:opacity-100 group-hover/tooltip:opacity-100',
-          side === 'bottom' && 'top-full left-1/2 mt-1.5 -translate-x-1/2',
-          side === 'top' && 'bottom-full left-1/2 mb-1.5 -translate-x-1/2',
+          side === 'bottom' && 'top-full mt-1.5',
+          side === 'top' && 'bottom-full mb-1.5',
+          side !== 'right' && (align === 'start' ? 'left-0' : 'left-1/2 -translate-x-1/2'),
           side === 'right' && 'top-1/2 left-full ml-2 -translate-y-1/2',
         )}
       >
