@@ -24,6 +24,9 @@ export const HubNameSchema = z
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'name may contain only lowercase letters, digits and dashes, and must start and end with a letter or digit')
   .refine((name) => !RESERVED_HUB_NAMES.has(name), 'name is reserved; choose another');
 
+/** Path segment of /api/v1/admin/hubs/{name}: any name is looked up (an unknown one answers 404). */
+export const HubParamsSchema = z.object({ name: z.string().trim().min(1, 'name is required').max(63, 'name must be at most 63 characters') });
+
 /** The Kubernetes API server: an https URL (hubs serve TLS; plain http is refused). */
 export const HubServerUrlSchema = z
   .string()

@@ -52,7 +52,7 @@ export function hubsFromKubeconfigFiles(paths: string[], datacenterLabel: string
       kubeConfig.loadFromFile(file);
       kubeConfig.setCurrentContext(context.name);
       seen.add(name);
-      hubs.push({ name, displayName: context.name, source: 'kubeconfig', kubeConfig, datacenterLabel });
+      hubs.push({ name, displayName: context.name, source: 'kubeconfig', kubeconfigFile: file, kubeConfig, datacenterLabel });
     }
   }
   return { hubs, problems };

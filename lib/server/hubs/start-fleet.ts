@@ -22,6 +22,13 @@ export async function startFleet(env: Env): Promise<void> {
     // No fleet is better than no console: the UI shows zero hubs and the log says why.
     log.error({ err: error }, 'could not start the fleet connections');
   }
+  // Then the hubs registered by platform admins (stored encrypted in the database).
+  try {
+    const [{ getDb }, { loadRegisteredHubs }] = await Promise.all([import('@/lib/server/db/client'), import('@/lib/server/hubs/registered-hubs')]);
+    await loadRegisteredHubs({ db: await getDb(), manager, env });
+  } catch (error) {
+    log.error({ err: error }, 'could not load the registered hubs');
+  }
 }
 
 /** Hub sync state for GET /api/ready (informational; never makes the console unready). */
