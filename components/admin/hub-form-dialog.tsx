@@ -18,69 +18,11 @@ import {
   TestStoredHubRequestSchema,
   UpdateHubRequestSchema,
   type AdminHubDto,
-  type HubCredentialKind,
   type HubTestResult,
 } from '@/lib/contracts/hub-admin';
 import { PemField, SecretInput } from './hub-form-fields';
+import { CONNECTION_KEYS, FIELDS, changedConnection, createBody, initialValues, testBody, updateBody, type Values } from './hub-form-values';
 import { HubTestResultPanel } from './hub-test-result';
-
-type Values = {
-  name: string;
-  displayName: string;
-  region: string;
-  server: string;
-  ca: string;
-  /** Edit only: drop the stored CA and use the system trust store. */
-  caClear: boolean;
-  tlsServerName: string;
-  authKind: HubCredentialKind;
-  token: string;
-  certificate: string;
-  key: string;
-};
-
-const CONNECTION_KEYS: ReadonlyArray<keyof Values> = ['server', 'ca', 'caClear', 'tlsServerName', 'authKind', 'token', 'certificate', 'key'];
-const FIELDS = ['name', 'displayName', 'region', 'server', 'ca', 'tlsServerName', 'credentials.token', 'credentials.certificate', 'credentials.key', 'credentials'] as const;
-
-function initialValues(hub: AdminHubDto | null): Values {
-  return {
-    name: hub?.name ?? '',
-    displayName: hub?.displayName ?? '',
-    region: hub?.region ?? '',
-    server: hub?.server ?? '',
-    ca: '',
-    caClear: false,
-    tlsServerName: hub?.tlsServerName ?? '',
-    authKind: hub?.credentialKind === 'client-certificate' ? 'client-certificate' : 'token',
-    token: '',
-    certificate: '',
-    key: '',
-  };
-}
-
-const blankToUndefined = (value: string) => (value.trim() ? value.trim() : undefined);
-
-function credentialsOf(values: Values) {
-  return values.authKind === 'token'
-    ? { kind: 'token' as const, token: values.token }
-    : { kind: 'client-certificate' as const, certificate: values.certificate, key: values.key };
-}
-
-/** Edit: a credential counts as entered once any of its inputs has text (blank = keep the stored one). */
-function credentialsEntered(values: Values): boolean {
-  return values.authKind === 'token' ? values.token.trim() !== '' : values.certificate.trim() !== '' || values.key.trim() !== '';
-}
-
-/** The fields of a registered hub's connection that the edit form changes (for PATCH and /{name}/test). */
-function changedConnection(hub: AdminHubDto, values: Values) {
-  const body: { server?: string; ca?: string | null; tlsServerName?: string | null; credentials?: ReturnType<typeof credentialsOf> } = {};
-  if (values.server.trim() !== hub.server) body.server = values.server;
-  if (values.caClear) body.ca = null;
-  else if (values.ca.trim()) body.ca = values.ca;
-  if (values.tlsServerName.trim() !== (hub.tlsServerName ?? '')) body.tlsServerName = blankToUndefined(values.tlsServerName) ?? null;
-  if (credentialsEntered(values)) body.credentials = credentialsOf(values);
-  return body;
-}
 
 /**
  * Register a hub, or edit a registered one. Mount it only while open: its state — including any
@@ -105,7 +47,7 @@ export function HubFormDialog({ hub, onClose }: { hub: AdminHubDto | null; onClo
   const test = useMutation({
     gcTime: 0,
     mutationFn: async (): Promise<HubTestResult> => {
-      if (isNew) return hubAdminMutations.test(buildTestBody()!);
+      if (isNew) return hubAdminMutations.test(buildTestBody());
       return hubAdminMutations.testStored(hub.name, changedConnection(hub, values));
     },
     onSuccess: (result) => setTestResult(result),
@@ -152,31 +94,9 @@ export function HubFormDialog({ hub, onClose }: { hub: AdminHubDto | null; onClo
     }
   }
 
-  function buildTestBody() {
-    return {
-      server: values.server,
-      ca: blankToUndefined(values.ca),
-      tlsServerName: blankToUndefined(values.tlsServerName),
-      credentials: credentialsOf(values),
-    };
-  }
-
-  function buildCreateBody() {
-    return {
-      ...buildTestBody(),
-      name: values.name,
-      displayName: blankToUndefined(values.displayName),
-      region: blankToUndefined(values.region),
-    };
-  }
-
-  function buildUpdateBody() {
-    const current = hub!;
-    const body: Record<string, unknown> = { ...changedConnection(current, values) };
-    if (values.displayName.trim() !== current.displayName) body.displayName = values.displayName;
-    if (values.region.trim() !== (current.region ?? '')) body.region = blankToUndefined(values.region) ?? null;
-    return body;
-  }
+  const buildTestBody = () => testBody(values);
+  const buildCreateBody = () => createBody(values);
+  const buildUpdateBody = () => updateBody(hub!, values);
 
   /** Validates with the contract's schema; field errors land next to each input. */
   function validate(schema: Parameters<typeof validateWith>[0], body: unknown): boolean {
