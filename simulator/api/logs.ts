@@ -1,5 +1,6 @@
 import type { Hub } from '../world/hub';
-import type { KubeObject } from '../world/types';
+import type { IContainerStatus } from 'kubernetes-models/v1';
+import type { KubeObject, PodObject } from '../world/types';
 import { Rng, hashString } from '../world/rng';
 import { ApiError, badRequest, notFound } from './status';
 import type { RequestContext } from './list-watch';
@@ -85,8 +86,8 @@ function rfc3339Nano(ms: number, i: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', `.${nanos}Z`);
 }
 
-function containerStatus(pod: KubeObject, name: string): Record<string, unknown> | undefined {
-  return (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === name);
+function containerStatus(pod: PodObject, name: string): IContainerStatus | undefined {
+  return (pod.status?.containerStatuses ?? []).find((c) => c.name === name);
 }
 
 function intParam(params: URLSearchParams, name: string, min: number): number | undefined {
@@ -102,7 +103,7 @@ export function handleLogs(ctx: RequestContext, podName: string): void {
   const { hub, params, namespace } = ctx;
   const pod = hub.store.getObject('pods', `${namespace}/${podName}`);
   if (!pod) throw notFound('pods', podName);
-  const names = (pod.spec.containers as Array<{ name: string }>).map((c) => c.name);
+  const names = pod.spec.containers.map((c) => c.name);
   let container = params.get('container') ?? '';
   if (!container) {
     if (names.length > 1) throw badRequest(`a container name must be specified for pod ${podName}, choose one of: [${names.join(' ')}]`);
@@ -128,9 +129,10 @@ export function handleLogs(ctx: RequestContext, podName: string): void {
   const status = containerStatus(pod, container);
   const state = (status?.state ?? {}) as { running?: { startedAt: string }; waiting?: { reason: string }; terminated?: { startedAt: string; finishedAt: string } };
   const last = (status?.lastState ?? {}) as { terminated?: { startedAt: string; finishedAt: string; reason: string } };
-  const info = hub.model.nodes.get(pod.spec.nodeName);
-  if (info?.edge && hub.offline.has(pod.spec.nodeName)) {
-    const node = hub.store.getObject('nodes', pod.spec.nodeName);
+  const nodeName = pod.spec.nodeName ?? '';
+  const info = hub.model.nodes.get(nodeName);
+  if (info?.edge && hub.offline.has(nodeName)) {
+    const node = hub.store.getObject('nodes', nodeName);
     const port = node?.status?.daemonEndpoints?.kubeletEndpoint?.Port ?? 10350;
     throw new ApiError(500, '', `Get "https://${info.ip}:${port}/containerLogs/${namespace}/${podName}/${container}${previous ? '?previous=true' : ''}": dial tcp ${info.ip}:${port}: connect: connection refused`);
   }
@@ -194,7 +196,7 @@ export function handleLogs(ctx: RequestContext, podName: string): void {
   const uid = pod.metadata.uid;
   const timer = setInterval(() => {
     const current = hub.store.getObject('pods', podKey);
-    if (!current || current.metadata.uid !== uid || hub.offline.has(pod.spec.nodeName)) {
+    if (!current || current.metadata.uid !== uid || hub.offline.has(pod.spec.nodeName ?? '')) {
       clearInterval(timer);
       res.end();
       return;

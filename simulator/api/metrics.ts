@@ -1,5 +1,5 @@
 import type { Hub } from '../world/hub';
-import type { KubeObject } from '../world/types';
+import type { NodeObject, PodObject } from '../world/types';
 import { isoTime, quantityKi, quantityNanoCores } from '../world/builders';
 import { nodeUsage, podUsage } from '../world/usage';
 import { matchLabels, parseLabelSelector, parseFieldSelector, matchFields } from './selectors';
@@ -8,7 +8,7 @@ import type { ResourceDef } from './resources';
 
 /** metrics.k8s.io/v1beta1 as metrics-server serves it; unreachable edge nodes have no metrics. */
 
-function nodeMetrics(hub: Hub, node: KubeObject, nowMs: number): Record<string, unknown> | undefined {
+function nodeMetrics(hub: Hub, node: NodeObject, nowMs: number): Record<string, unknown> | undefined {
   if (hub.offline.has(node.metadata.name)) return undefined;
   const u = nodeUsage(hub, node.metadata.name, nowMs);
   if (!u) return undefined;
@@ -20,8 +20,8 @@ function nodeMetrics(hub: Hub, node: KubeObject, nowMs: number): Record<string, 
   };
 }
 
-function podMetrics(hub: Hub, pod: KubeObject, nowMs: number): Record<string, unknown> | undefined {
-  if (hub.offline.has(pod.spec.nodeName)) return undefined;
+function podMetrics(hub: Hub, pod: PodObject, nowMs: number): Record<string, unknown> | undefined {
+  if (hub.offline.has(pod.spec.nodeName ?? '')) return undefined;
   const containers = podUsage(pod, nowMs);
   if (containers.length === 0) return undefined;
   return {

@@ -1,10 +1,23 @@
-import type { Json } from '../world/types';
 import { ApiError, badRequest } from './status';
 
+/**
+ * Patches work on parsed JSON of any shape: `unknown`, narrowed by these guards at each step.
+ */
+type JsonObject = Record<string, unknown>;
+
+function isJsonObject(v: unknown): v is JsonObject {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** An object or an array: something a JSON pointer can step into. */
+function isContainer(v: unknown): v is JsonObject | unknown[] {
+  return v !== null && typeof v === 'object';
+}
+
 /** JSON merge patch (RFC 7386). */
-export function mergePatch(target: Json, patch: Json): Json {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const out: Record<string, Json> = target && typeof target === 'object' && !Array.isArray(target) ? { ...target } : {};
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isJsonObject(patch)) return patch;
+  const out: JsonObject = isJsonObject(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
@@ -28,15 +41,15 @@ const MERGE_KEYS: Record<string, string> = {
 };
 
 /** Strategic merge patch: merge patch semantics plus keyed list merging and `$patch` directives. */
-export function strategicMergePatch(target: Json, patch: Json, field = ''): Json {
+export function strategicMergePatch(target: unknown, patch: unknown, field = ''): unknown {
   if (patch === null || typeof patch !== 'object') return patch;
   if (Array.isArray(patch)) {
     const key = MERGE_KEYS[field];
-    if (!key || !Array.isArray(target)) return patch.filter((p) => !(p && typeof p === 'object' && '$patch' in p));
-    const out = [...target];
+    if (!key || !Array.isArray(target)) return patch.filter((p) => !(isContainer(p) && '$patch' in p));
+    const out: unknown[] = [...target];
     for (const item of patch) {
-      if (!item || typeof item !== 'object') continue;
-      const idx = out.findIndex((t) => t && t[key] === item[key]);
+      if (!isJsonObject(item)) continue;
+      const idx = out.findIndex((t) => isJsonObject(t) && t[key] === item[key]);
       if (item.$patch === 'delete') {
         if (idx >= 0) out.splice(idx, 1);
         continue;
@@ -46,18 +59,24 @@ export function strategicMergePatch(target: Json, patch: Json, field = ''): Json
     }
     return out;
   }
+  if (!isJsonObject(patch)) return patch;
   if (patch.$patch === 'replace') {
     const rest = { ...patch };
     delete rest.$patch;
     return rest;
   }
-  const out: Record<string, Json> = target && typeof target === 'object' && !Array.isArray(target) ? { ...target } : {};
+  const out: JsonObject = isJsonObject(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (k.startsWith('$')) continue;
     if (v === null) delete out[k];
     else out[k] = strategicMergePatch(out[k], v, k);
   }
   return out;
+}
+
+/** `cur[seg]` for an object or an array (where `seg` is an index). */
+function childOf(cur: JsonObject | unknown[], seg: string): unknown {
+  return Array.isArray(cur) ? cur[Number(seg)] : cur[seg];
 }
 
 function unescapePointer(p: string): string {
@@ -70,50 +89,50 @@ function parsePointer(path: string): string[] {
   return path.slice(1).split('/').map(unescapePointer);
 }
 
-function clone(v: Json): Json {
+function clone(v: unknown): unknown {
   return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
 }
 
 /** JSON patch (RFC 6902). Failures are 422 like the apiserver's "the server rejected our request". */
-export function jsonPatch(target: Json, ops: Json): Json {
+export function jsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   let doc = clone(target);
   const fail = (msg: string): never => {
     throw new ApiError(422, 'Invalid', msg);
   };
-  const resolve = (path: string[], create: boolean): { parent: Json; key: string } => {
+  const resolve = (path: string[], create: boolean): { parent: unknown; key: string } => {
     let cur = doc;
     for (let i = 0; i < path.length - 1; i++) {
       const seg = path[i];
-      if (cur === null || typeof cur !== 'object' || !(seg in cur)) {
+      if (!isContainer(cur) || !(seg in cur)) {
         if (!create) fail(`doc is missing path: "/${path.join('/')}": missing value`);
-        fail(`add operation does not apply: doc is missing path: "/${path.join('/')}": missing value`);
+        return fail(`add operation does not apply: doc is missing path: "/${path.join('/')}": missing value`);
       }
-      cur = cur[seg];
+      cur = childOf(cur, seg);
     }
     return { parent: cur, key: path[path.length - 1] };
   };
-  const get = (path: string[]): Json => {
+  const get = (path: string[]): unknown => {
     let cur = doc;
     for (const seg of path) {
-      if (cur === null || typeof cur !== 'object' || !(seg in cur)) return fail(`doc is missing path: "/${path.join('/')}": missing value`);
-      cur = cur[seg];
+      if (!isContainer(cur) || !(seg in cur)) return fail(`doc is missing path: "/${path.join('/')}": missing value`);
+      cur = childOf(cur, seg);
     }
     return cur;
   };
-  const remove = (path: string[]): Json => {
+  const remove = (path: string[]): unknown => {
     const { parent, key } = resolve(path, false);
     if (Array.isArray(parent)) {
       const i = Number(key);
       if (!Number.isInteger(i) || i < 0 || i >= parent.length) fail(`unable to remove nonexistent key: ${key}: missing value`);
       return parent.splice(i, 1)[0];
     }
-    if (!parent || !(key in parent)) fail(`unable to remove nonexistent key: ${key}: missing value`);
+    if (!isJsonObject(parent) || !(key in parent)) return fail(`unable to remove nonexistent key: ${key}: missing value`);
     const v = parent[key];
     delete parent[key];
     return v;
   };
-  const add = (path: string[], value: Json): void => {
+  const add = (path: string[], value: unknown): void => {
     if (path.length === 0) {
       doc = value;
       return;
@@ -123,11 +142,11 @@ export function jsonPatch(target: Json, ops: Json): Json {
       const i = key === '-' ? parent.length : Number(key);
       if (!Number.isInteger(i) || i < 0 || i > parent.length) fail(`add operation does not apply: index out of bounds: ${key}`);
       parent.splice(i, 0, value);
-    } else if (parent && typeof parent === 'object') parent[key] = value;
+    } else if (isJsonObject(parent)) parent[key] = value;
     else fail(`add operation does not apply: doc is missing path: "/${path.join('/')}": missing value`);
   };
   for (const op of ops) {
-    if (!op || typeof op !== 'object' || typeof op.op !== 'string' || typeof op.path !== 'string') fail('the server rejected our request due to an error in our request');
+    if (!isJsonObject(op) || typeof op.op !== 'string' || typeof op.path !== 'string') return fail('the server rejected our request due to an error in our request');
     const path = parsePointer(op.path);
     switch (op.op) {
       case 'add':
@@ -141,7 +160,8 @@ export function jsonPatch(target: Json, ops: Json): Json {
         if (path.length === 0) doc = clone(op.value);
         else {
           const { parent, key } = resolve(path, false);
-          parent[Array.isArray(parent) ? Number(key) : key] = clone(op.value);
+          if (Array.isArray(parent)) parent[Number(key)] = clone(op.value);
+          else if (isJsonObject(parent)) parent[key] = clone(op.value);
         }
         break;
       case 'move': {
@@ -173,8 +193,8 @@ export function patchTypeOf(contentType: string | undefined): PatchType | undefi
   return undefined;
 }
 
-export function applyPatch(type: PatchType, target: Json, body: string): Json {
-  let patch: Json;
+export function applyPatch(type: PatchType, target: unknown, body: string): unknown {
+  let patch: unknown;
   try {
     patch = JSON.parse(body);
   } catch (e) {

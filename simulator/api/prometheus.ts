@@ -64,11 +64,12 @@ function buildExposition(hub: Hub): string {
     const name = node.metadata.name;
     const info = hub.model.nodes.get(name);
     if (!info) continue;
-    const ready = (node.status.conditions as Array<{ type: string; status: string }>).find((c) => c.type === 'Ready')?.status ?? 'Unknown';
-    for (const c of node.status.conditions as Array<{ type: string; status: string }>) {
+    const ready = (node.status.conditions ?? []).find((c) => c.type === 'Ready')?.status ?? 'Unknown';
+    for (const c of node.status.conditions ?? []) {
       for (const s of ['true', 'false', 'unknown']) add('kube_node_status_condition', { node: name, condition: c.type, status: s }, c.status.toLowerCase() === s ? 1 : 0);
     }
-    const ni = node.status.nodeInfo;
+    // The simulator gives every node its nodeInfo.
+    const ni = node.status.nodeInfo!;
     add('kube_node_info', { node: name, kernel_version: ni.kernelVersion, os_image: ni.osImage, container_runtime_version: ni.containerRuntimeVersion, kubelet_version: ni.kubeletVersion, internal_ip: info.ip, system_uuid: ni.systemUUID }, 1);
     for (const k of Object.keys(node.metadata.labels ?? {})) if (k.startsWith('node-role.kubernetes.io/')) add('kube_node_role', { node: name, role: k.slice(24) }, 1);
     add('kube_node_spec_unschedulable', { node: name }, node.spec?.unschedulable ? 1 : 0);
@@ -97,7 +98,7 @@ function buildExposition(hub: Hub): string {
     add('node_boot_time_seconds', { node: name }, Math.floor(info.bootMs / 1000));
     add('node_network_receive_bytes_total', { node: name, device: 'eth0' }, cpu.busy * 1.8e6);
     add('node_network_transmit_bytes_total', { node: name, device: 'eth0' }, cpu.busy * 0.9e6);
-    const fsSize = Number(String(node.status.capacity['ephemeral-storage']).replace('Ki', '')) * 1024;
+    const fsSize = Number(String(node.status.capacity?.['ephemeral-storage']).replace('Ki', '')) * 1024;
     const used = 0.25 + (hashString(`fs:${name}`) % 500) / 1000;
     add('node_filesystem_size_bytes', { node: name, device: '/dev/sda1', fstype: 'ext4', mountpoint: '/' }, fsSize);
     add('node_filesystem_avail_bytes', { node: name, device: '/dev/sda1', fstype: 'ext4', mountpoint: '/' }, Math.floor(fsSize * (1 - used - ((now / 1000) % 3600) / 3600 / 200)));

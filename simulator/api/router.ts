@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hub } from '../world/hub';
-import type { KubeObject } from '../world/types';
+import type { DeploymentObject, KubeObject, ObjectMeta, ReplicaSetObject } from '../world/types';
 import { entryJson, objectKey } from '../world/store';
 import { uidFrom, isoTime } from '../world/builders';
 import { Rng } from '../world/rng';
@@ -213,7 +213,7 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     if (!name) return isWatch ? handleWatch(ctx) : handleList(ctx);
     if (isWatch) return handleWatch(ctx, name);
     const obj = getOrThrow(hub, resource, namespace, name);
-    if (sub === 'scale' && resource.id === 'apps/deployments') return sendJson(res, 200, scaleOf(obj));
+    if (sub === 'scale' && resource.id === 'apps/deployments') return sendJson(res, 200, scaleOf(obj as DeploymentObject));
     if (sub && sub !== 'status') throw pathNotFound();
     const accept = req.headers.accept;
     if (!sub && wantsTable(accept)) {
@@ -227,17 +227,18 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     const current = getOrThrow(hub, resource, namespace, name);
     if (sub === 'scale') {
       if (resource.id !== 'apps/deployments' && resource.id !== 'apps/replicasets') throw pathNotFound();
-      return writeScale(hub, resource, current, method, req, body, res);
+      return writeScale(hub, resource, current as ScalableObject, method, req, body, res);
     }
     if (sub && sub !== 'status') throw pathNotFound();
-    let next: KubeObject;
+    let next: unknown;
     if (method === 'PATCH') {
       const type = patchTypeOf(req.headers['content-type']);
       if (!type || type === 'apply') throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`);
       next = applyPatch(type, current, body);
     } else {
-      next = parseJsonBody(body);
-      const rv = next?.metadata?.resourceVersion;
+      const parsed = parseJsonBody(body);
+      next = parsed;
+      const rv = parsed.metadata?.resourceVersion;
       if (rv && rv !== current.metadata.resourceVersion) {
         throw new ApiError(409, 'Conflict', `Operation cannot be fulfilled on ${resource.plural}${resource.group ? `.${resource.group}` : ''} "${name}": the object has been modified; please apply your changes to the latest version and try again`, { name, ...(resource.group ? { group: resource.group } : {}), kind: resource.plural });
       }
@@ -284,17 +285,47 @@ function getOrThrow(hub: Hub, resource: ResourceDef, namespace: string | undefin
   return obj;
 }
 
-function parseJsonBody(body: string): KubeObject {
+/**
+ * An object as a client sent it: any JSON object. Nothing in it is trusted until the write path has
+ * checked it (`writeObject`, `createObject`).
+ */
+interface ProposedObject {
+  apiVersion?: unknown;
+  kind?: unknown;
+  metadata?: Partial<ObjectMeta>;
+  spec?: unknown;
+  status?: unknown;
+  [key: string]: unknown;
+}
+
+function isProposedObject(v: unknown): v is ProposedObject {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** `v.a.b.c` when each step is an object, else undefined (for validating unchecked input). */
+function dig(v: unknown, ...path: string[]): unknown {
+  let cur = v;
+  for (const key of path) {
+    if (!cur || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+function parseJsonBody(body: string): ProposedObject {
   try {
-    const v = JSON.parse(body);
-    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
+    const v: unknown = JSON.parse(body);
+    if (!isProposedObject(v)) throw new Error('not an object');
     return v;
   } catch (e) {
     throw badRequest(`the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (${(e as Error).message})`);
   }
 }
 
-function scaleOf(obj: KubeObject): Record<string, unknown> {
+/** Objects with a /scale subresource. */
+type ScalableObject = DeploymentObject | ReplicaSetObject;
+
+function scaleOf(obj: ScalableObject): Record<string, unknown> {
   const selector = Object.entries(obj.spec?.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
   return {
     kind: 'Scale',
@@ -305,15 +336,15 @@ function scaleOf(obj: KubeObject): Record<string, unknown> {
   };
 }
 
-function writeScale(hub: Hub, resource: ResourceDef, current: KubeObject, method: string, req: IncomingMessage, body: string, res: ServerResponse): void {
+function writeScale(hub: Hub, resource: ResourceDef, current: ScalableObject, method: string, req: IncomingMessage, body: string, res: ServerResponse): void {
   const scale = scaleOf(current);
-  let next: Record<string, unknown>;
+  let next: unknown;
   if (method === 'PATCH') {
     const type = patchTypeOf(req.headers['content-type']);
     if (!type || type === 'apply') throw new ApiError(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json');
     next = applyPatch(type, scale, body);
   } else next = parseJsonBody(body);
-  const replicas = (next.spec as { replicas?: unknown } | undefined)?.replicas;
+  const replicas = dig(next, 'spec', 'replicas');
   if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
     throw invalid('Scale', current.metadata.name, 'autoscaling', [{ field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0` }]);
   }
@@ -323,14 +354,14 @@ function writeScale(hub: Hub, resource: ResourceDef, current: KubeObject, method
     hub.store.update(resource.id, updated);
     afterWrite(hub, resource, current);
   }
-  sendJson(res, 200, scaleOf(hub.store.getObject(resource.id, objectKey(current))!));
+  sendJson(res, 200, scaleOf(hub.store.getObject(resource.id, objectKey(current)) as ScalableObject));
 }
 
 const POD_MUTABLE_NOTE = 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
 /** Validate a proposed new version (as the apiserver's strategy would) and store it. */
-function writeObject(hub: Hub, resource: ResourceDef, current: KubeObject, proposed: KubeObject, statusOnly: boolean) {
-  if (!proposed || typeof proposed !== 'object' || Array.isArray(proposed)) throw invalid(resource.kind, current.metadata.name, resource.group, [{ field: '<root>', message: 'Invalid value: must be an object' }]);
+function writeObject(hub: Hub, resource: ResourceDef, current: KubeObject, proposed: unknown, statusOnly: boolean) {
+  if (!isProposedObject(proposed)) throw invalid(resource.kind, current.metadata.name, resource.group, [{ field: '<root>', message: 'Invalid value: must be an object' }]);
   const name = current.metadata.name;
   const causes: Array<{ field: string; message: string; reason?: string }> = [];
   if (proposed.metadata?.name !== undefined && proposed.metadata.name !== name) causes.push({ field: 'metadata.name', message: `Invalid value: ${JSON.stringify(proposed.metadata.name)}: field is immutable` });
@@ -342,14 +373,21 @@ function writeObject(hub: Hub, resource: ResourceDef, current: KubeObject, propo
   if (annotations !== undefined && annotations !== null && (typeof annotations !== 'object' || Object.values(annotations).some((v) => typeof v !== 'string'))) causes.push({ field: 'metadata.annotations', message: 'Invalid value: annotation values must be strings' });
   const spec = proposed.spec;
   if (!statusOnly) {
-    if (resource.id === 'nodes' && spec?.unschedulable !== undefined && typeof spec.unschedulable !== 'boolean') causes.push({ field: 'spec.unschedulable', message: `Invalid value: ${JSON.stringify(spec.unschedulable)}: must be a boolean` });
+    const unschedulable = dig(spec, 'unschedulable');
+    if (resource.id === 'nodes' && unschedulable !== undefined && typeof unschedulable !== 'boolean') causes.push({ field: 'spec.unschedulable', message: `Invalid value: ${JSON.stringify(unschedulable)}: must be a boolean` });
     if (resource.id === 'apps/deployments' || resource.id === 'apps/replicasets') {
-      if (spec?.replicas !== undefined && (typeof spec.replicas !== 'number' || !Number.isInteger(spec.replicas) || spec.replicas < 0)) causes.push({ field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(spec.replicas)}: must be greater than or equal to 0` });
-      if (JSON.stringify(spec?.selector) !== JSON.stringify(current.spec.selector)) causes.push({ field: 'spec.selector', message: `Invalid value: ${JSON.stringify(spec?.selector ?? null)}: field is immutable` });
-      if (!Array.isArray(spec?.template?.spec?.containers) || spec.template.spec.containers.length === 0) causes.push({ field: 'spec.template.spec.containers', message: 'Required value' });
+      const replicas = dig(spec, 'replicas');
+      if (replicas !== undefined && (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0)) causes.push({ field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0` });
+      const selector = dig(spec, 'selector');
+      if (JSON.stringify(selector) !== JSON.stringify(dig(current.spec, 'selector'))) causes.push({ field: 'spec.selector', message: `Invalid value: ${JSON.stringify(selector ?? null)}: field is immutable` });
+      const containers = dig(spec, 'template', 'spec', 'containers');
+      if (!Array.isArray(containers) || containers.length === 0) causes.push({ field: 'spec.template.spec.containers', message: 'Required value' });
     }
     if (resource.id === 'pods') {
-      const strip = (s: KubeObject['spec']) => JSON.stringify({ ...s, containers: (s?.containers ?? []).map((c: Record<string, unknown>) => ({ ...c, image: '' })), tolerations: undefined, activeDeadlineSeconds: undefined });
+      const strip = (s: unknown) => {
+        const containers = dig(s, 'containers');
+        return JSON.stringify({ ...(s as object | undefined), containers: (Array.isArray(containers) ? containers : []).map((c: unknown) => ({ ...(c as object), image: '' })), tolerations: undefined, activeDeadlineSeconds: undefined });
+      };
       if (strip(spec) !== strip(current.spec)) causes.push({ field: 'spec', message: `Forbidden: ${POD_MUTABLE_NOTE}`, reason: 'FieldValueForbidden' });
     }
   }
@@ -376,7 +414,7 @@ function writeObject(hub: Hub, resource: ResourceDef, current: KubeObject, propo
 
 /** Let the hub's controllers react to an API write, as kube-controller-manager would. */
 function afterWrite(hub: Hub, resource: ResourceDef, prev: KubeObject): void {
-  if (resource.id === 'nodes') hub.afterNodeWrite(prev.metadata.name, prev.spec?.unschedulable === true);
+  if (resource.id === 'nodes') hub.afterNodeWrite(prev.metadata.name, dig(prev.spec, 'unschedulable') === true);
   else if (resource.id === 'apps/deployments') hub.reconcileDeployment(prev.metadata.namespace!, prev.metadata.name);
   else if (resource.id === 'apps/replicasets') {
     const rs = hub.store.getObject('apps/replicasets', objectKey(prev));
@@ -384,7 +422,7 @@ function afterWrite(hub: Hub, resource: ResourceDef, prev: KubeObject): void {
   }
 }
 
-function createObject(hub: Hub, resource: ResourceDef, namespace: string | undefined, obj: KubeObject, res: ServerResponse): void {
+function createObject(hub: Hub, resource: ResourceDef, namespace: string | undefined, obj: ProposedObject, res: ServerResponse): void {
   if (resource.id === 'pods' || resource.id === 'nodes' || resource.group === 'apps') {
     // Workloads are owned by the generated world; creating them is outside what Overlook does.
     throw new ApiError(405, 'MethodNotAllowed', `the simulator does not support creating ${resource.plural}`);
@@ -412,8 +450,8 @@ function createObject(hub: Hub, resource: ResourceDef, namespace: string | undef
 
 function selfSubjectAccessReview(caller: Caller, body: string, res: ServerResponse): void {
   const review = parseJsonBody(body);
-  const attrs = review.spec?.resourceAttributes as { verb?: string } | undefined;
-  const nonResource = review.spec?.nonResourceAttributes as { verb?: string } | undefined;
+  const attrs = dig(review.spec, 'resourceAttributes') as { verb?: string } | undefined;
+  const nonResource = dig(review.spec, 'nonResourceAttributes') as { verb?: string } | undefined;
   if (!attrs && !nonResource) {
     throw invalid('SelfSubjectAccessReview', '', 'authorization.k8s.io', [{ field: 'spec.resourceAttributes', message: 'Required value: exactly one of nonResourceAttributes or resourceAttributes must be specified', reason: 'FieldValueRequired' }]);
   }

@@ -120,9 +120,15 @@ export function parseFieldSelector(input: string | null, resource: ResourceDef):
   return out;
 }
 
+/** One top-level field of an object's spec, whatever its kind. */
+function specField(obj: KubeObject, key: string): unknown {
+  const spec = obj.spec;
+  return typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>)[key] : undefined;
+}
+
 export function fieldValue(obj: KubeObject, field: string): string {
-  if (field === 'spec.unschedulable') return String(obj.spec?.unschedulable === true);
-  if (field === 'spec.hostNetwork') return String(obj.spec?.hostNetwork === true);
+  if (field === 'spec.unschedulable') return String(specField(obj, 'unschedulable') === true);
+  if (field === 'spec.hostNetwork') return String(specField(obj, 'hostNetwork') === true);
   if (field === 'source') return String((obj.source as { component?: string } | undefined)?.component ?? '');
   let cur: unknown = obj;
   for (const part of field.split('.')) {

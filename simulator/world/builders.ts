@@ -1,4 +1,5 @@
-import type { KubeObject, OwnerReference } from './types';
+import type { IContainer, IContainerStatus, INodeCondition, ITaint, IToleration, IPodSpec } from 'kubernetes-models/v1';
+import type { KubeObject, OwnerReference, PodObject, PodStatus } from './types';
 import { Rng, hashString } from './rng';
 
 /** Object builders shared by the initial generator and the live controllers. */
@@ -40,8 +41,8 @@ export interface PodBuildInput {
   labels: Record<string, string>;
   owner?: OwnerReference;
   /** Shared by every pod of the same template: never mutate. */
-  containers: KubeObject['spec'][];
-  tolerations: unknown[];
+  containers: IContainer[];
+  tolerations: IToleration[] | undefined;
   nodeSelector?: Record<string, string>;
   nodeName: string;
   hostIP: string;
@@ -75,10 +76,10 @@ function computeImageId(image: string): string {
   return `${repo}@sha256:${hashString(image).toString(16).padStart(8, '0').repeat(8)}`;
 }
 
-export function buildPod(p: PodBuildInput): KubeObject {
+export function buildPod(p: PodBuildInput): PodObject {
   const { rng } = p;
   const startMs = p.createdMs + 1000 + rng.int(0, 3000);
-  const containerStatuses = p.containers.map((c: { name: string; image: string }, index: number) =>
+  const containerStatuses = p.containers.map((c, index) =>
     buildContainerStatus(rng, c, index === 0 ? p.health : p.health === 'crashloop' ? 'running' : p.health, index === 0 ? p.restarts : 0, startMs, p.name, p.namespace),
   );
   const allReady = containerStatuses.every((s) => s.ready);
@@ -87,7 +88,7 @@ export function buildPod(p: PodBuildInput): KubeObject {
   const created = isoTime(p.createdMs);
   const started = isoTime(startMs);
   const readyTime = isoTime(startMs + 4000);
-  const status: Record<string, unknown> = {
+  const status: PodStatus = {
     phase,
     conditions: [
       { type: 'PodReadyToStartContainers', status: p.health === 'pending' || p.health === 'failed' ? 'False' : 'True', lastProbeTime: null, lastTransitionTime: started },
@@ -114,7 +115,7 @@ export function buildPod(p: PodBuildInput): KubeObject {
     status.reason = 'Evicted';
     status.message = 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 91236Ki. ';
   }
-  const spec: Record<string, unknown> = {
+  const spec: IPodSpec = {
     containers: p.containers,
     restartPolicy: 'Always',
     terminationGracePeriodSeconds: 30,
@@ -148,14 +149,15 @@ export function buildPod(p: PodBuildInput): KubeObject {
 
 export function buildContainerStatus(
   rng: Rng,
-  c: { name: string; image: string },
+  c: Pick<IContainer, 'name' | 'image'>,
   health: PodHealth,
   restarts: number,
   startMs: number,
   podName: string,
   namespace: string,
-): Record<string, unknown> {
-  const base = { name: c.name, image: c.image, imageID: health === 'pending' ? '' : imageId(c.image) };
+): IContainerStatus {
+  const image = c.image ?? '';
+  const base = { name: c.name, image, imageID: health === 'pending' ? '' : imageId(image) };
   if (health === 'pending') {
     return { ...base, ready: false, started: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} };
   }
@@ -188,7 +190,7 @@ export function buildContainerStatus(
   return { ...base, containerID: cid, ready: true, started: true, restartCount: restarts, state: { running: { startedAt: isoTime(lastStart) } }, lastState };
 }
 
-export function nodeConditions(edge: boolean, heartbeatMs: number, transitionMs: number, online: boolean): unknown[] {
+export function nodeConditions(edge: boolean, heartbeatMs: number, transitionMs: number, online: boolean): INodeCondition[] {
   const hb = isoTime(heartbeatMs);
   const tr = isoTime(transitionMs);
   if (!online) {
@@ -211,7 +213,7 @@ export function nodeConditions(edge: boolean, heartbeatMs: number, transitionMs:
   ];
 }
 
-export const UNREACHABLE_TAINTS = (sinceMs: number): unknown[] => [
+export const UNREACHABLE_TAINTS = (sinceMs: number): ITaint[] => [
   { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: isoTime(sinceMs) },
   { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: isoTime(sinceMs) },
 ];

@@ -1,4 +1,5 @@
-import type { KubeObject, OwnerReference } from './types';
+import type { IContainer, IToleration } from 'kubernetes-models/v1';
+import type { OwnerReference, PodTemplate } from './types';
 import { Rng } from './rng';
 import { Store } from './store';
 import { CLOUDCORE_IMAGE, HUB_CITIES, HUB_REGISTRY, KUBEEDGE_VERSIONS, TENANTS, type ContainerTemplate, type WorkloadTemplate } from './catalog';
@@ -296,33 +297,34 @@ export function generateHub(store: Store, hubName: string, hubIndex: number, sca
     return { health: 'running', restarts: 0 };
   };
 
-  const buildContainers = (workload: WorkloadTemplate, registry: string): KubeObject['spec'][] =>
+  const buildContainers = (workload: WorkloadTemplate, registry: string): IContainer[] =>
     workload.containers.map((c: ContainerTemplate) => {
-      const container: Record<string, unknown> = {
+      const requests: Record<string, string> = { cpu: `${c.cpuMillis}m`, memory: `${c.memoryMi}Mi` };
+      const container: IContainer = {
         name: c.name,
         image: c.fullImage ? c.image : `${registry}/${c.image}`,
         imagePullPolicy: 'IfNotPresent',
         resources: {
-          requests: { cpu: `${c.cpuMillis}m`, memory: `${c.memoryMi}Mi` },
+          requests,
           limits: { cpu: `${c.cpuMillis * 2}m`, memory: `${c.memoryMi * 2}Mi`, ...(workload.accelerator && c === workload.containers[0] ? { [workload.accelerator]: '1' } : {}) },
         },
         terminationMessagePath: '/dev/termination-log',
         terminationMessagePolicy: 'File',
       };
       if (c.port) container.ports = [{ containerPort: c.port, name: 'http', protocol: 'TCP' }];
-      if (workload.accelerator && c === workload.containers[0]) (container.resources as { requests: Record<string, string> }).requests[workload.accelerator] = '1';
+      if (workload.accelerator && c === workload.containers[0]) requests[workload.accelerator] = '1';
       return container;
     });
 
-  const defaultTolerations = [
+  const defaultTolerations: IToleration[] = [
     { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
     { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
   ];
-  const autonomyTolerations = [
+  const autonomyTolerations: IToleration[] = [
     { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
     { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
   ];
-  const daemonTolerations = [
+  const daemonTolerations: IToleration[] = [
     { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
     { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
     { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
@@ -345,7 +347,7 @@ export function generateHub(store: Store, hubName: string, hubIndex: number, sca
     nodeSelector?: Record<string, string>;
     created: number;
     hostNetwork?: boolean;
-    tolerations?: unknown[];
+    tolerations?: IToleration[];
     serviceAccountName?: string;
     priorityClassName?: string;
     fixedHealth?: boolean;
@@ -354,7 +356,7 @@ export function generateHub(store: Store, hubName: string, hubIndex: number, sca
     const autonomy = opts.workload.autonomy === true;
     const podLabelsBase: Record<string, string> = { ...opts.labels };
     if (autonomy) podLabelsBase['app-offline.kubeedge.io'] = 'autonomy';
-    const template: Record<string, unknown> = {
+    const template: PodTemplate = {
       metadata: { labels: podLabelsBase },
       spec: {
         containers,
@@ -583,7 +585,7 @@ export function generateHub(store: Store, hubName: string, hubIndex: number, sca
       for (const ns of tenant.namespaces) {
         for (const w of ns.workloads) {
           if (w.kind !== 'Deployment') continue;
-          const eligible = w.accelerator ? nodes.filter((n) => store.getObject('nodes', n.name)!.status.capacity[w.accelerator!]) : nodes;
+          const eligible = w.accelerator ? nodes.filter((n) => store.getObject('nodes', n.name)!.status.capacity?.[w.accelerator!]) : nodes;
           if (eligible.length === 0) continue;
           if (!rng.chance(0.85)) continue;
           candidates.push({ tenant: tenant.name, ns: ns.name, w, nodes: eligible });

@@ -1,4 +1,6 @@
-import type { KubeObject, OwnerReference } from './types';
+import type { IDaemonSetStatus, IDeploymentStatus, IReplicaSetStatus } from 'kubernetes-models/apps/v1';
+import type { IContainerStatus, ITaint } from 'kubernetes-models/v1';
+import type { DeploymentObject, EventObject, KubeObject, NodeObject, OwnerReference, PodCondition, PodObject, PodTemplate, ReplicaSetObject } from './types';
 import { Rng } from './rng';
 import { Store, objectKey } from './store';
 import { generateHub, type HubModel, type NodeInfo, type Scale } from './generator';
@@ -116,10 +118,10 @@ export class Hub {
     if (owner) this.podsByOwner.get(owner.uid)?.delete(objectKey(pod));
   }
 
-  podsOf(ownerUid: string): KubeObject[] {
+  podsOf(ownerUid: string): PodObject[] {
     const keys = this.podsByOwner.get(ownerUid);
     if (!keys) return [];
-    const out: KubeObject[] = [];
+    const out: PodObject[] = [];
     for (const k of keys) {
       const p = this.store.getObject('pods', k);
       if (p) out.push(p);
@@ -127,26 +129,26 @@ export class Hub {
     return out;
   }
 
-  isPodReady(pod: KubeObject): boolean {
-    return pod.status?.conditions?.some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True') ?? false;
+  isPodReady(pod: PodObject): boolean {
+    return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
   }
 
   // --- workload status ----------------------------------------------------------------------------
 
-  private replicaSetStatus(rs: KubeObject): Record<string, unknown> {
+  private replicaSetStatus(rs: KubeObject): IReplicaSetStatus & { readyReplicas: number } {
     const pods = this.podsOf(rs.metadata.uid).filter((p) => !p.metadata.deletionTimestamp && p.status.phase !== 'Failed' && p.status.phase !== 'Succeeded');
     const ready = pods.filter((p) => this.isPodReady(p)).length;
     return { replicas: pods.length, fullyLabeledReplicas: pods.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: rs.metadata.generation ?? 1 };
   }
 
-  private deploymentStatus(deploy: KubeObject): Record<string, unknown> {
+  private deploymentStatus(deploy: DeploymentObject): IDeploymentStatus {
     const rss = this.replicaSetsOf(deploy);
     const current = rss.find((rs) => rs.metadata.labels?.['pod-template-hash'] === this.currentHash(deploy));
     let replicas = 0;
     let ready = 0;
     let updated = 0;
     for (const rs of rss) {
-      const s = this.replicaSetStatus(rs) as { replicas: number; readyReplicas: number };
+      const s = this.replicaSetStatus(rs);
       replicas += s.replicas;
       ready += s.readyReplicas;
       if (rs === current) updated = s.replicas;
@@ -155,7 +157,7 @@ export class Hub {
     const created = deploy.metadata.creationTimestamp;
     const available = ready >= Math.max(0, desired - Math.floor(desired / 4));
     const progressing = updated === desired && replicas === desired;
-    const status: Record<string, unknown> = {
+    const status: IDeploymentStatus = {
       observedGeneration: deploy.metadata.generation ?? 1,
       replicas,
       updatedReplicas: updated,
@@ -174,7 +176,7 @@ export class Hub {
     return status;
   }
 
-  private daemonSetStatus(ds: KubeObject): Record<string, unknown> {
+  private daemonSetStatus(ds: KubeObject): IDaemonSetStatus {
     const info = this.model.workloads.get(`${ds.metadata.namespace}/${ds.metadata.name}`);
     const pods = this.podsOf(ds.metadata.uid).filter((p) => !p.metadata.deletionTimestamp);
     const ready = pods.filter((p) => this.isPodReady(p)).length;
@@ -182,8 +184,8 @@ export class Hub {
     return { currentNumberScheduled: pods.length, desiredNumberScheduled: desired, numberAvailable: ready, numberMisscheduled: 0, numberReady: ready, observedGeneration: ds.metadata.generation ?? 1, updatedNumberScheduled: pods.length, ...(desired - ready > 0 ? { numberUnavailable: desired - ready } : {}) };
   }
 
-  replicaSetsOf(deploy: KubeObject): KubeObject[] {
-    const out: KubeObject[] = [];
+  replicaSetsOf(deploy: KubeObject): ReplicaSetObject[] {
+    const out: ReplicaSetObject[] = [];
     for (const e of this.store.iterate('apps/replicasets', deploy.metadata.namespace)) {
       if (e.obj.metadata.ownerReferences?.some((o) => o.uid === deploy.metadata.uid)) out.push(e.obj);
     }
@@ -221,7 +223,7 @@ export class Hub {
     }
   }
 
-  private updateStatus(resource: string, obj: KubeObject, status: Record<string, unknown>): void {
+  private updateStatus(resource: string, obj: KubeObject, status: object): void {
     if (JSON.stringify(status) === JSON.stringify(obj.status)) return;
     this.store.update(resource, { ...obj, status });
   }
@@ -246,7 +248,7 @@ export class Hub {
   }
 
   /** Graceful delete as the apiserver does it: deletionTimestamp first, removal after the grace period. */
-  deletePod(namespace: string, name: string, opts: { recreate: boolean } = { recreate: true }): KubeObject | undefined {
+  deletePod(namespace: string, name: string, opts: { recreate: boolean } = { recreate: true }): PodObject | undefined {
     const key = `${namespace}/${name}`;
     const pod = this.store.getObject('pods', key);
     if (!pod) return undefined;
@@ -277,7 +279,7 @@ export class Hub {
   }
 
   /** ReplicaSet controller: converge live pods to spec.replicas. */
-  reconcileReplicaSet(rs: KubeObject): void {
+  reconcileReplicaSet(rs: ReplicaSetObject): void {
     const live = this.podsOf(rs.metadata.uid).filter((p) => !p.metadata.deletionTimestamp);
     const want = rs.spec.replicas ?? 0;
     if (live.length < want) {
@@ -318,7 +320,7 @@ export class Hub {
     return `10.${96 + this.model.index * 16 + ((n >> 8) & 15)}.${n & 255}.${ipIndex}`;
   }
 
-  private createPodFor(owner: KubeObject, template: KubeObject['spec'], ref: OwnerReference, nodeName: string, prefix: string): void {
+  private createPodFor(owner: KubeObject, template: PodTemplate, ref: OwnerReference, nodeName: string, prefix: string): void {
     const node = this.model.nodes.get(nodeName);
     if (!node) return;
     const now = Date.now();
@@ -363,7 +365,7 @@ export class Hub {
     });
   }
 
-  private podInputFrom(pod: KubeObject, node: NodeInfo) {
+  private podInputFrom(pod: PodObject, node: NodeInfo) {
     return {
       rng: this.rng,
       name: pod.metadata.name,
@@ -378,14 +380,14 @@ export class Hub {
   }
 
   /** Control API / churn: make a pod's first container crash-loop (it crashed and is backing off). */
-  crashPod(namespace: string, name: string): KubeObject | undefined {
+  crashPod(namespace: string, name: string): PodObject | undefined {
     const pod = this.store.getObject('pods', `${namespace}/${name}`);
     if (!pod) return undefined;
     const now = Date.now();
-    const statuses = (pod.status.containerStatuses ?? []) as Array<Record<string, unknown>>;
-    const first = statuses[0] ?? { name: pod.spec.containers[0].name, image: pod.spec.containers[0].image, restartCount: 0 };
-    const running = (first.state as { running?: { startedAt: string } } | undefined)?.running;
-    const crashed: Record<string, unknown> = {
+    const statuses = pod.status.containerStatuses ?? [];
+    const first: Partial<IContainerStatus> & Pick<IContainerStatus, 'name'> = statuses[0] ?? { name: pod.spec.containers[0].name, image: pod.spec.containers[0].image, restartCount: 0 };
+    const running = first.state?.running;
+    const crashed = {
       ...first,
       ready: false,
       started: false,
@@ -393,30 +395,30 @@ export class Hub {
       state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off 10s restarting failed container=${first.name} pod=${name}_${namespace}` } },
       lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: running?.startedAt ?? isoTime(now - 60_000), finishedAt: isoTime(now), containerID: first.containerID ?? `containerd://${this.rng.hex(64)}` } },
     };
-    const notReady = [crashed.name as string];
-    const conditions = (pod.status.conditions as Array<Record<string, unknown>>).map((c) =>
+    const notReady = [crashed.name];
+    const conditions = (pod.status.conditions ?? []).map((c): PodCondition =>
       c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False', lastTransitionTime: isoTime(now), reason: 'ContainersNotReady', message: `containers with unready status: [${notReady.join(' ')}]` } : c,
     );
-    const updated: KubeObject = { ...pod, status: { ...pod.status, phase: 'Running', conditions, containerStatuses: [crashed, ...statuses.slice(1)] } };
+    const updated: PodObject = { ...pod, status: { ...pod.status, phase: 'Running', conditions, containerStatuses: [crashed as IContainerStatus, ...statuses.slice(1)] } };
     this.putPod(updated, false);
     this.emitEvent(pod, 'BackOff', `Back-off restarting failed container ${crashed.name} in pod ${name}_${namespace}(${pod.metadata.uid})`, 'Warning', 'kubelet', pod.spec.nodeName);
     return updated;
   }
 
   /** A container restart that recovers at once (restartCount+1, lastState terminated). */
-  restartContainer(pod: KubeObject): void {
+  restartContainer(pod: PodObject): void {
     const now = Date.now();
-    const statuses = (pod.status.containerStatuses ?? []) as Array<Record<string, unknown>>;
+    const statuses = pod.status.containerStatuses ?? [];
     if (statuses.length === 0 || pod.status.phase !== 'Running') return;
     const i = this.churnRng.int(0, statuses.length - 1);
     const s = statuses[i];
     const oom = this.churnRng.chance(0.3);
-    const prevStart = (s.state as { running?: { startedAt: string } }).running?.startedAt ?? isoTime(now - 600_000);
-    const fresh = buildContainerStatus(this.rng, { name: s.name as string, image: s.image as string }, 'running', Number(s.restartCount ?? 0) + 1, now, pod.metadata.name, pod.metadata.namespace!);
-    const next: Record<string, unknown> = { ...fresh, restartCount: Number(s.restartCount ?? 0) + 1, state: { running: { startedAt: isoTime(now) } }, lastState: { terminated: { exitCode: oom ? 137 : 1, reason: oom ? 'OOMKilled' : 'Error', startedAt: prevStart, finishedAt: isoTime(now - 1000), containerID: s.containerID } } };
+    const prevStart = s.state?.running?.startedAt ?? isoTime(now - 600_000);
+    const fresh = buildContainerStatus(this.rng, { name: s.name, image: s.image }, 'running', Number(s.restartCount ?? 0) + 1, now, pod.metadata.name, pod.metadata.namespace!);
+    const next: IContainerStatus = { ...fresh, restartCount: Number(s.restartCount ?? 0) + 1, state: { running: { startedAt: isoTime(now) } }, lastState: { terminated: { exitCode: oom ? 137 : 1, reason: oom ? 'OOMKilled' : 'Error', startedAt: prevStart, finishedAt: isoTime(now - 1000), containerID: s.containerID } } };
     const containerStatuses = statuses.map((x, j) => (j === i ? next : x));
     const allReady = containerStatuses.every((x) => x.ready);
-    const conditions = (pod.status.conditions as Array<Record<string, unknown>>).map((c) =>
+    const conditions = (pod.status.conditions ?? []).map((c): PodCondition =>
       (c.type === 'Ready' || c.type === 'ContainersReady') && allReady ? { type: c.type, status: 'True', lastProbeTime: null, lastTransitionTime: isoTime(now) } : c,
     );
     this.putPod({ ...pod, status: { ...pod.status, conditions, containerStatuses } }, false);
@@ -437,7 +439,7 @@ export class Hub {
       // Template changed (e.g. kubectl rollout restart): a new ReplicaSet takes over.
       const revision = Math.max(0, ...rss.map((rs) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))) + 1;
       const labels = { ...deploy.spec.template.metadata?.labels, 'pod-template-hash': hash };
-      const rs: KubeObject = {
+      const rs: ReplicaSetObject = {
         apiVersion: 'apps/v1',
         kind: 'ReplicaSet',
         metadata: {
@@ -505,7 +507,7 @@ export class Hub {
 
   private setReplicaSetReplicas(rs: KubeObject, replicas: number): void {
     const fresh = this.store.getObject('apps/replicasets', objectKey(rs))!;
-    const updated: KubeObject = {
+    const updated: ReplicaSetObject = {
       ...fresh,
       metadata: { ...fresh.metadata, generation: (fresh.metadata.generation ?? 1) + 1, annotations: { ...fresh.metadata.annotations, 'deployment.kubernetes.io/desired-replicas': String(replicas) } },
       spec: { ...fresh.spec, replicas },
@@ -526,7 +528,7 @@ export class Hub {
     const now = Date.now();
     if (online) this.offline.delete(name);
     else this.offline.add(name);
-    const taints = ((node.spec.taints ?? []) as Array<{ key: string }>).filter((t) => t.key !== 'node.kubernetes.io/unreachable');
+    const taints = (node.spec.taints ?? []).filter((t) => t.key !== 'node.kubernetes.io/unreachable');
     const nextTaints = online ? taints : [...taints, ...UNREACHABLE_TAINTS(now)];
     const conditions = nodeConditions(info.edge, online ? now : lastHeartbeat(node), now, online);
     const spec = { ...node.spec };
@@ -574,10 +576,10 @@ export class Hub {
     this.later(50, () => {
       const fresh = this.store.getObject('nodes', name);
       if (!fresh) return;
-      const taints = ((fresh.spec.taints ?? []) as Array<{ key: string }>).filter((t) => t.key !== 'node.kubernetes.io/unschedulable');
+      const taints: ITaint[] = (fresh.spec.taints ?? []).filter((t) => t.key !== 'node.kubernetes.io/unschedulable');
       const want = fresh.spec.unschedulable === true;
-      if (want) taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: isoTime(Date.now()) } as { key: string });
-      const had = ((fresh.spec.taints ?? []) as Array<{ key: string }>).some((t) => t.key === 'node.kubernetes.io/unschedulable');
+      if (want) taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: isoTime(Date.now()) });
+      const had = (fresh.spec.taints ?? []).some((t) => t.key === 'node.kubernetes.io/unschedulable');
       if (had === want) return;
       const spec = { ...fresh.spec };
       if (taints.length > 0) spec.taints = taints;
@@ -596,7 +598,7 @@ export class Hub {
     const node = this.store.getObject('nodes', name);
     if (!node) return;
     const hb = isoTime(now);
-    const conditions = (node.status.conditions as Array<Record<string, unknown>>).map((c) => ({ ...c, lastHeartbeatTime: hb }));
+    const conditions = (node.status.conditions ?? []).map((c) => ({ ...c, lastHeartbeatTime: hb }));
     this.store.update('nodes', { ...node, status: { ...node.status, conditions } });
   }
 
@@ -606,7 +608,7 @@ export class Hub {
     const now = Date.now();
     const namespace = involved.metadata.namespace ?? 'default';
     const name = `${involved.metadata.name}.${this.rng.hex(16)}`;
-    const event: KubeObject = {
+    const event: EventObject = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace, uid: uidFrom(this.rng), creationTimestamp: isoTime(now) },
@@ -617,7 +619,7 @@ export class Hub {
         uid: involved.metadata.uid,
         apiVersion: involved.apiVersion,
         resourceVersion: involved.metadata.resourceVersion,
-        ...(involved.kind === 'Pod' ? { fieldPath: `spec.containers{${involved.spec.containers[0].name}}` } : {}),
+        ...(involved.kind === 'Pod' ? { fieldPath: `spec.containers{${(involved as PodObject).spec.containers[0].name}}` } : {}),
       },
       reason,
       message,
@@ -630,11 +632,11 @@ export class Hub {
       reportingComponent: component,
       reportingInstance: host ?? '',
     };
-    if (!involved.metadata.namespace) delete (event.involvedObject as Record<string, unknown>).namespace;
+    if (!involved.metadata.namespace) delete event.involvedObject.namespace;
     this.storeEvent(event, true);
   }
 
-  private storeEvent(event: KubeObject, live: boolean): void {
+  private storeEvent(event: EventObject, live: boolean): void {
     if (live) this.store.create('events', event);
     else this.store.seed('events', event);
     this.eventKeys.push(objectKey(event));
@@ -717,12 +719,12 @@ export class Hub {
     // A container restarts every ~5 s.
     if (rng.chance(r / 5) && pods.length) {
       const pod = this.store.getObject('pods', rng.pick(pods));
-      if (pod && !this.offline.has(pod.spec.nodeName)) this.restartContainer(pod);
+      if (pod && !this.offline.has(pod.spec.nodeName ?? '')) this.restartContainer(pod);
     }
     // A pod starts crash-looping every ~40 s, and recovers (is replaced) a minute or two later.
     if (rng.chance(r / 40) && pods.length) {
       const pod = this.store.getObject('pods', rng.pick(pods));
-      if (pod && pod.status.phase === 'Running' && !this.offline.has(pod.spec.nodeName)) {
+      if (pod && pod.status.phase === 'Running' && !this.offline.has(pod.spec.nodeName ?? '')) {
         this.crashPod(pod.metadata.namespace!, pod.metadata.name);
         this.later(rng.int(60_000, 150_000), () => {
           if (this.store.getObject('pods', objectKey(pod))) this.deletePod(pod.metadata.namespace!, pod.metadata.name);
@@ -742,17 +744,17 @@ export class Hub {
   }
 }
 
-function lastHeartbeat(node: KubeObject): number {
-  const ready = (node.status.conditions as Array<{ type: string; lastHeartbeatTime: string }>).find((c) => c.type === 'Ready');
-  return ready ? Date.parse(ready.lastHeartbeatTime) : Date.now();
+function lastHeartbeat(node: NodeObject): number {
+  const ready = node.status.conditions?.find((c) => c.type === 'Ready');
+  return ready ? Date.parse(ready.lastHeartbeatTime ?? '') : Date.now();
 }
 
-function stripHashLabel(template: KubeObject['spec']): KubeObject['spec'] {
+function stripHashLabel(template: PodTemplate): PodTemplate {
   const labels = { ...template.metadata?.labels };
   delete labels['pod-template-hash'];
   return { ...template, metadata: { ...template.metadata, labels } };
 }
 
-function sameTemplate(a: KubeObject['spec'], b: KubeObject['spec']): boolean {
+function sameTemplate(a: PodTemplate, b: PodTemplate): boolean {
   return JSON.stringify(stripHashLabel(a)) === JSON.stringify(stripHashLabel(b));
 }

@@ -1,8 +1,8 @@
-import type { KubeObject } from './types';
+import type { KubeObject, ObjectOf, PodObject } from './types';
 
 /** One stored object plus its lazily cached JSON (objects are immutable once stored). */
-export interface Entry {
-  obj: KubeObject;
+export interface Entry<T extends KubeObject = KubeObject> {
+  obj: T;
   rv: number;
   json?: string;
 }
@@ -112,11 +112,15 @@ export class Store {
     return t;
   }
 
-  get(resource: string, key: string): Entry | undefined {
-    return this.tables.get(resource)?.entries.get(key);
+  /**
+   * The entry under `key`. A resource holds objects of one kind only (`ResourceObjects` says which),
+   * so the entry is typed after the resource it was read from.
+   */
+  get<R extends string>(resource: R, key: string): Entry<ObjectOf<R>> | undefined {
+    return this.tables.get(resource)?.entries.get(key) as Entry<ObjectOf<R>> | undefined;
   }
 
-  getObject(resource: string, key: string): KubeObject | undefined {
+  getObject<R extends string>(resource: R, key: string): ObjectOf<R> | undefined {
     return this.get(resource, key)?.obj;
   }
 
@@ -125,7 +129,7 @@ export class Store {
   }
 
   /** Iterate entries in key order, optionally only one namespace, starting after a key. */
-  *iterate(resource: string, namespace?: string, afterKey?: string): Generator<Entry> {
+  *iterate<R extends string>(resource: R, namespace?: string, afterKey?: string): Generator<Entry<ObjectOf<R>>> {
     const t = this.tables.get(resource);
     if (!t) return;
     const keys = t.sortedKeys;
@@ -139,13 +143,13 @@ export class Store {
     for (let i = start; i < keys.length; i++) {
       const key = keys[i];
       if (prefix && !key.startsWith(prefix)) break;
-      const entry = t.entries.get(key);
+      const entry = t.entries.get(key) as Entry<ObjectOf<R>> | undefined;
       if (entry) yield entry;
     }
   }
 
-  values(resource: string): IterableIterator<Entry> {
-    return this.table(resource).entries.values();
+  values<R extends string>(resource: R): IterableIterator<Entry<ObjectOf<R>>> {
+    return this.table(resource).entries.values() as IterableIterator<Entry<ObjectOf<R>>>;
   }
 
   /** Create without emitting history, used while generating the initial world. */
@@ -206,7 +210,8 @@ export class Store {
   }
 
   private indexPod(pod: KubeObject): void {
-    const node = pod.spec?.nodeName as string | undefined;
+    // Only called for the pods resource; a pod written without a spec is simply not on a node.
+    const node = (pod as PodObject).spec?.nodeName;
     if (!node) return;
     let set = this.podsByNode.get(node);
     if (!set) {
@@ -217,7 +222,8 @@ export class Store {
   }
 
   private unindexPod(pod: KubeObject): void {
-    const node = pod.spec?.nodeName as string | undefined;
+    // Only called for the pods resource; a pod written without a spec is simply not on a node.
+    const node = (pod as PodObject).spec?.nodeName;
     if (node) this.podsByNode.get(node)?.delete(objectKey(pod));
   }
 

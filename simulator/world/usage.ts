@@ -1,5 +1,5 @@
 import type { Hub } from './hub';
-import type { KubeObject } from './types';
+import type { PodObject } from './types';
 import { hashString } from './rng';
 import { parseCpu, parseMemory } from './builders';
 
@@ -36,22 +36,22 @@ export interface ContainerUsage {
   memoryLimitBytes: number;
 }
 
-function containerRunning(pod: KubeObject, name: string): { running: boolean; startedMs: number } {
-  const s = (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === name);
+function containerRunning(pod: PodObject, name: string): { running: boolean; startedMs: number } {
+  const s = (pod.status?.containerStatuses ?? []).find((c) => c.name === name);
   const started = s?.state?.running?.startedAt;
   return { running: !!started, startedMs: started ? Date.parse(started) : 0 };
 }
 
-export function podUsage(pod: KubeObject, nowMs: number): ContainerUsage[] {
+export function podUsage(pod: PodObject, nowMs: number): ContainerUsage[] {
   if (pod.status?.phase !== 'Running') return [];
   const t = nowMs / 1000;
   const out: ContainerUsage[] = [];
-  for (const c of pod.spec.containers as Array<{ name: string; resources?: { requests?: Record<string, string>; limits?: Record<string, string> } }>) {
+  for (const c of pod.spec.containers) {
     const { running, startedMs } = containerRunning(pod, c.name);
     if (!running) continue;
     const key = `${pod.metadata.uid}/${c.name}`;
-    const base = parseCpu(c.resources?.requests?.cpu ?? '100m') * factor(key, 0.2, 0.9);
-    const memBase = parseMemory(c.resources?.requests?.memory ?? '64Mi') * factor(`m:${key}`, 0.45, 1.1);
+    const base = parseCpu(String(c.resources?.requests?.cpu ?? '100m')) * factor(key, 0.2, 0.9);
+    const memBase = parseMemory(String(c.resources?.requests?.memory ?? '64Mi')) * factor(`m:${key}`, 0.45, 1.1);
     const startT = Math.min(startedMs / 1000, t);
     const cpuSecondsTotal = Math.max(0, base * (t - startT + 0.5 * (waveIntegral(key, t) - waveIntegral(key, startT))));
     out.push({
@@ -59,7 +59,7 @@ export function podUsage(pod: KubeObject, nowMs: number): ContainerUsage[] {
       cpuCores: base * (1 + 0.5 * wave(key, t)),
       memoryBytes: memBase * (1 + 0.1 * wave(`m:${key}`, t)),
       cpuSecondsTotal,
-      memoryLimitBytes: parseMemory(c.resources?.limits?.memory ?? '0'),
+      memoryLimitBytes: parseMemory(String(c.resources?.limits?.memory ?? '0')),
     });
   }
   return out;
@@ -73,8 +73,8 @@ export interface NodeUsage {
 }
 
 /** Usage of every running container on a node, by pod. */
-export function podUsagesOnNode(hub: Hub, nodeName: string, nowMs: number): Array<{ pod: KubeObject; containers: ContainerUsage[] }> {
-  const out: Array<{ pod: KubeObject; containers: ContainerUsage[] }> = [];
+export function podUsagesOnNode(hub: Hub, nodeName: string, nowMs: number): Array<{ pod: PodObject; containers: ContainerUsage[] }> {
+  const out: Array<{ pod: PodObject; containers: ContainerUsage[] }> = [];
   for (const key of hub.store.podsByNode.get(nodeName) ?? []) {
     const pod = hub.store.getObject('pods', key);
     if (pod) out.push({ pod, containers: podUsage(pod, nowMs) });
