@@ -1,7 +1,7 @@
 import 'server-only';
 
 import type { HubStore, ResourceKind } from '@/lib/server/hubs/hub-store';
-import { KubeRequestError, type KubeTransport } from '@/lib/server/hubs/kube-transport';
+import { KubeRequestError, type KubeStatus, type KubeTransport } from '@/lib/server/hubs/kube-transport';
 
 /**
  * List-then-watch for one resource of one hub, restarting forever with exponential backoff and jitter:
@@ -239,9 +239,9 @@ export class ResourceWatch {
 
   private onEvent(event: { type: string; object: unknown }): void {
     this.lastEventAt = Date.now();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const object = event.object as any;
-    const rv: string | undefined = object?.metadata?.resourceVersion;
+    // A watched object (ADDED/MODIFIED/DELETED/BOOKMARK) or, for ERROR, a metav1.Status; parsed JSON, read defensively.
+    const object = event.object as (KubeStatus & { metadata?: { resourceVersion?: string } }) | null | undefined;
+    const rv = object?.metadata?.resourceVersion;
     switch (event.type) {
       case 'ADDED':
       case 'MODIFIED':
@@ -254,7 +254,7 @@ export class ResourceWatch {
         break;
       case 'ERROR': {
         if (object?.code === 410) throw new GoneError();
-        throw new KubeRequestError(object?.message ?? 'watch error', { status: object?.code, kubeStatus: object });
+        throw new KubeRequestError(object?.message ?? 'watch error', { status: object?.code, kubeStatus: object ?? undefined });
       }
       default:
         return;
