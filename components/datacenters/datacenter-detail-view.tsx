@@ -1,4 +1,5 @@
 'use client';
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { MapPin } from 'lucide-react';
@@ -6,6 +7,7 @@ import { datacenterQuery } from '@/lib/client/fleet-api';
 import type { DatacenterDto, HubListStatus } from '@/lib/contracts/fleet';
 import { Card } from '@/components/ui/card';
 import { Breadcrumbs, KeyValues, Section } from '@/components/fleet/detail-parts';
+import { isNotFoundError } from '@/components/fleet/list/detail-frame';
 import { formatBytes, formatCores, formatCount } from '@/components/fleet/format';
 import { HubStatusBanner } from '@/components/fleet/hub-status-banner';
 import { fleetHref } from '@/components/fleet/links';
@@ -25,7 +27,7 @@ export function DatacenterDetailView({ id }: { id: string }) {
   const query = useQuery(datacenterQuery(id));
   if (query.isPending) return <DatacenterDetailSkeleton label={t('loading')} />;
   if (query.isError) {
-    if ((query.error as { status?: number }).status === 404) {
+    if (isNotFoundError(query.error)) {
       return <NotFoundPanel title={t('notFoundTitle')} description={t('notFoundDescription', { id })} href={fleetHref.datacenters()} linkLabel={t('backToDatacenters')} />;
     }
     return <QueryErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
@@ -40,6 +42,20 @@ function Count({ label, value, tone }: { label: string; value: number; tone: Sta
       <span className="text-muted">{label}</span>
       <span className="font-semibold text-fg tabular-nums">{formatCount(value)}</span>
     </div>
+  );
+}
+
+/** "12 / 14" with its breakdown (`Count`s) underneath. */
+function CountCard({ testId, title, value, total, children }: { testId: string; title: string; value: number; total: number; children: ReactNode }) {
+  return (
+    <Card className="p-3.5" data-testid={testId}>
+      <div className="text-xs font-medium text-muted">{title}</div>
+      <div className="mt-1 text-2xl font-semibold text-fg tabular-nums">
+        {formatCount(value)}
+        <span className="text-sm text-faint"> / {formatCount(total)}</span>
+      </div>
+      <div className="mt-2 flex flex-wrap gap-x-3 gap-y-1">{children}</div>
+    </Card>
   );
 }
 
@@ -68,32 +84,18 @@ function DatacenterDetailBody({ dc, hubStatus }: { dc: DatacenterDto; hubStatus?
       {hubStatus ? <HubStatusBanner hubs={[hubStatus]} /> : null}
 
       <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
-        <Card className="p-3.5" data-testid="dc-nodes">
-          <div className="text-xs font-medium text-muted">{t('nodes')}</div>
-          <div className="mt-1 text-2xl font-semibold text-fg tabular-nums">
-            {formatCount(dc.nodes.ready)}
-            <span className="text-sm text-faint"> / {formatCount(dc.nodes.total)}</span>
-          </div>
-          <div className="mt-2 flex flex-wrap gap-x-3 gap-y-1">
-            <Count label={t('ready')} value={dc.nodes.ready} tone="success" />
-            <Count label={t('notReady')} value={dc.nodes.notReady} tone="warning" />
-            <Count label={t('unknown')} value={dc.nodes.unknown} tone="danger" />
-            <Count label={t('cordoned')} value={dc.nodes.cordoned} tone="warning" />
-          </div>
-        </Card>
-        <Card className="p-3.5" data-testid="dc-pods">
-          <div className="text-xs font-medium text-muted">{t('pods')}</div>
-          <div className="mt-1 text-2xl font-semibold text-fg tabular-nums">
-            {formatCount(dc.pods.running)}
-            <span className="text-sm text-faint"> / {formatCount(dc.pods.total)}</span>
-          </div>
-          <div className="mt-2 flex flex-wrap gap-x-3 gap-y-1">
-            <Count label={t('running')} value={dc.pods.running} tone="success" />
-            <Count label={t('pending')} value={dc.pods.pending} tone="warning" />
-            <Count label={t('failed')} value={dc.pods.failed} tone="danger" />
-            <Count label={t('crashLooping')} value={dc.pods.crashLooping} tone="danger" />
-          </div>
-        </Card>
+        <CountCard testId="dc-nodes" title={t('nodes')} value={dc.nodes.ready} total={dc.nodes.total}>
+          <Count label={t('ready')} value={dc.nodes.ready} tone="success" />
+          <Count label={t('notReady')} value={dc.nodes.notReady} tone="warning" />
+          <Count label={t('unknown')} value={dc.nodes.unknown} tone="danger" />
+          <Count label={t('cordoned')} value={dc.nodes.cordoned} tone="warning" />
+        </CountCard>
+        <CountCard testId="dc-pods" title={t('pods')} value={dc.pods.running} total={dc.pods.total}>
+          <Count label={t('running')} value={dc.pods.running} tone="success" />
+          <Count label={t('pending')} value={dc.pods.pending} tone="warning" />
+          <Count label={t('failed')} value={dc.pods.failed} tone="danger" />
+          <Count label={t('crashLooping')} value={dc.pods.crashLooping} tone="danger" />
+        </CountCard>
         <Card className="space-y-3 p-3.5" data-testid="dc-usage">
           <UsageBar
             label={t('cpu')}

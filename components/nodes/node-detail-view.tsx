@@ -7,12 +7,12 @@ import { useTranslations } from 'next-intl';
 import { Unplug, TriangleAlert } from 'lucide-react';
 import { nodeDetailQuery } from '@/lib/client/fleet-api';
 import type { NodeDetail } from '@/lib/contracts/fleet';
-import { Breadcrumbs, KeyValues, LabelChips, Section, SimpleTable, Td } from '@/components/fleet/detail-parts';
+import { KeyValues, LabelChips, Section, SimpleTable, Td } from '@/components/fleet/detail-parts';
+import { DetailAlert, DetailHeader, isNotFoundError } from '@/components/fleet/list/detail-frame';
 import { EventTable } from '@/components/fleet/event-table';
 import { formatBytes, formatCores, formatCount, parseQuantity, splitDatacenterId } from '@/components/fleet/format';
 import { HubStatusBanner } from '@/components/fleet/hub-status-banner';
 import { fleetHref } from '@/components/fleet/links';
-import { LiveIndicator } from '@/components/fleet/live-indicator';
 import { QueryErrorPanel } from '@/components/fleet/query-states';
 import { ClockTime, RelativeTime } from '@/components/fleet/relative-time';
 import { CordonedBadge, NodeStatusBadge, PodStatusBadge } from '@/components/fleet/status-badges';
@@ -29,7 +29,7 @@ export function NodeDetailView({ hub, name }: { hub: string; name: string }) {
 
   if (query.isPending) return <NodeDetailSkeleton label={t('loading')} />;
   if (query.isError) {
-    if ((query.error as { status?: number }).status === 404) {
+    if (isNotFoundError(query.error)) {
       return <NotFoundPanel title={t('notFoundTitle')} description={t('notFoundDescription', { hub, name })} href={fleetHref.nodes()} linkLabel={t('backToNodes')} />;
     }
     return <QueryErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
@@ -46,17 +46,15 @@ function NodeDetailBody({ node }: { node: NodeDetail }) {
 
   return (
     <div className="space-y-3" data-testid="node-detail" data-status={node.status} data-unschedulable={String(node.unschedulable)}>
-      <div className="flex flex-wrap items-end justify-between gap-4 pb-2">
-        <div className="min-w-0">
-          <Breadcrumbs
-            items={[
-              { label: node.region, href: fleetHref.datacenters({ region: node.region }) },
-              ...(node.datacenter && dc ? [{ label: dc.zone, href: fleetHref.datacenter(node.datacenter) }] : []),
-              { label: node.name },
-            ]}
-          />
-          <div className="mt-1 flex flex-wrap items-center gap-2">
-            <h1 className="font-mono text-lg font-semibold tracking-tight text-fg">{node.name}</h1>
+      <DetailHeader
+        crumbs={[
+          { label: node.region, href: fleetHref.datacenters({ region: node.region }) },
+          ...(node.datacenter && dc ? [{ label: dc.zone, href: fleetHref.datacenter(node.datacenter) }] : []),
+          { label: node.name },
+        ]}
+        title={node.name}
+        badges={
+          <>
             <span data-testid="node-detail-status" data-status={node.status}>
               <NodeStatusBadge status={node.status} reason={node.statusReason} message={node.statusMessage} size="md" />
             </span>
@@ -64,47 +62,36 @@ function NodeDetailBody({ node }: { node: NodeDetail }) {
             <RoleChip role={node.role} />
             <ArchChip arch={node.arch} />
             <AcceleratorChips accelerators={node.accelerators} />
-          </div>
-        </div>
-        <div className="flex items-center gap-2">
-          <LiveIndicator />
-          {canCordon(access, node) ? <CordonButton hub={node.hub} name={node.name} unschedulable={node.unschedulable} hubStatus={node.hubStatus.status} /> : null}
-        </div>
-      </div>
+          </>
+        }
+        actions={canCordon(access, node) ? <CordonButton hub={node.hub} name={node.name} unschedulable={node.unschedulable} hubStatus={node.hubStatus.status} /> : null}
+      />
 
       <HubStatusBanner hubs={[node.hubStatus]} />
 
       {node.status !== 'ready' ? (
-        <div
-          role="alert"
-          className={cn(
-            'flex items-start gap-3 rounded-lg border px-4 py-3',
-            node.status === 'unknown' ? 'border-danger/30 bg-danger-soft' : 'border-warning/30 bg-warning-soft',
-          )}
-          data-testid="node-offline-alert"
-        >
-          {node.status === 'unknown' ? (
-            <Unplug aria-hidden className="mt-0.5 size-4 shrink-0 text-danger" />
-          ) : (
-            <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-warning" />
-          )}
-          <div className="min-w-0 text-[13px]">
-            <div className="font-semibold text-fg">
+        <DetailAlert
+          tone={node.status === 'unknown' ? 'danger' : 'warning'}
+          icon={node.status === 'unknown' ? Unplug : TriangleAlert}
+          title={
+            <>
               {node.status === 'unknown' ? t('offlineTitle') : t('notReadyTitle')}
               {node.statusReason ? <span className="ml-2 font-mono text-xs font-normal text-muted">{node.statusReason}</span> : null}
-            </div>
-            {node.statusMessage ? <p className="mt-0.5 text-fg">{node.statusMessage}</p> : null}
-            {node.statusSince ? (
-              <p className="mt-0.5 text-muted">
-                {t.rich('offlineSince', {
-                  since: () => <ClockTime value={node.statusSince} />,
-                  ago: () => <RelativeTime value={node.statusSince} />,
-                })}
-              </p>
-            ) : null}
-            {node.role === 'edge' && node.status === 'unknown' ? <p className="mt-1 text-xs text-muted">{t('offlineExplain')}</p> : null}
-          </div>
-        </div>
+            </>
+          }
+          testId="node-offline-alert"
+        >
+          {node.statusMessage ? <p className="mt-0.5 text-fg">{node.statusMessage}</p> : null}
+          {node.statusSince ? (
+            <p className="mt-0.5 text-muted">
+              {t.rich('offlineSince', {
+                since: () => <ClockTime value={node.statusSince} />,
+                ago: () => <RelativeTime value={node.statusSince} />,
+              })}
+            </p>
+          ) : null}
+          {node.role === 'edge' && node.status === 'unknown' ? <p className="mt-1 text-xs text-muted">{t('offlineExplain')}</p> : null}
+        </DetailAlert>
       ) : null}
 
       <div className="grid gap-3 lg:grid-cols-3">

@@ -7,12 +7,12 @@ import { ArrowRight, CircleCheck, RotateCw, Unplug } from 'lucide-react';
 import { fleetHref as href } from '@/components/fleet/links';
 import { fleetMutations, podDetailQuery } from '@/lib/client/fleet-api';
 import type { PodDetail } from '@/lib/contracts/fleet';
-import { Breadcrumbs, KeyValues, LabelChips, Section, SimpleTable, Td } from '@/components/fleet/detail-parts';
+import { KeyValues, LabelChips, Section, SimpleTable, Td } from '@/components/fleet/detail-parts';
+import { DetailAlert, DetailHeader, isNotFoundError } from '@/components/fleet/list/detail-frame';
 import { ConfirmAction } from '@/components/fleet/confirm-action';
 import { EventTable } from '@/components/fleet/event-table';
 import { splitDatacenterId } from '@/components/fleet/format';
 import { HubStatusBanner } from '@/components/fleet/hub-status-banner';
-import { LiveIndicator } from '@/components/fleet/live-indicator';
 import { NotFoundPanel } from '@/components/fleet/not-found-panel';
 import { QueryErrorPanel } from '@/components/fleet/query-states';
 import { RelativeTime } from '@/components/fleet/relative-time';
@@ -31,7 +31,7 @@ export function PodDetailView({ hub, namespace, name }: { hub: string; namespace
 
   if (query.isPending) return <PodDetailSkeleton label={t('loading')} />;
   if (query.isError) {
-    if ((query.error as { status?: number }).status === 404) {
+    if (isNotFoundError(query.error)) {
       if (restartedOwner !== undefined) {
         return (
           <NotFoundPanel
@@ -59,61 +59,56 @@ function PodDetailBody({ pod, onRestarted }: { pod: PodDetail; onRestarted: () =
 
   return (
     <div className="space-y-3" data-testid="pod-detail" data-phase={pod.phase}>
-      <div className="flex flex-wrap items-end justify-between gap-4 pb-2">
-        <div className="min-w-0">
-          <Breadcrumbs
-            items={[
-              { label: pod.region, href: href.datacenters({ region: pod.region }) },
-              ...(pod.datacenter && dc ? [{ label: dc.zone, href: href.datacenter(pod.datacenter) }] : []),
-              ...(pod.node ? [{ label: pod.node, href: href.node(pod.hub, pod.node) }] : []),
-              { label: pod.name },
-            ]}
-          />
-          <div className="mt-1 flex flex-wrap items-center gap-2">
-            <h1 className="font-mono text-lg font-semibold tracking-tight text-fg">{pod.name}</h1>
+      <DetailHeader
+        crumbs={[
+          { label: pod.region, href: href.datacenters({ region: pod.region }) },
+          ...(pod.datacenter && dc ? [{ label: dc.zone, href: href.datacenter(pod.datacenter) }] : []),
+          ...(pod.node ? [{ label: pod.node, href: href.node(pod.hub, pod.node) }] : []),
+          { label: pod.name },
+        ]}
+        title={pod.name}
+        badges={
+          <>
             <PodStatusBadge pod={pod} size="md" />
             <span className="text-xs text-muted">
               {pod.namespace} · {pod.hub}
             </span>
-          </div>
-        </div>
-        <div className="flex items-center gap-2">
-          <LiveIndicator />
-          {restartRequested ? (
-            <span className="inline-flex items-center gap-1.5 text-xs text-muted" role="status" data-testid="restart-pending">
-              <CircleCheck aria-hidden className="size-3.5 text-success" />
-              {t('restartRequested')}
-            </span>
-          ) : null}
-          {canRestart ? <ConfirmAction
-            testId="restart-pod-button"
-            label={t('restart')}
-            icon={<RotateCw aria-hidden />}
-            title={t('restartTitle', { name: pod.name })}
-            description={pod.owner ? t('restartDescription', { owner: `${pod.owner.kind} ${pod.owner.name}` }) : t('restartDescriptionBare')}
-            confirmLabel={t('restartConfirm')}
-            confirmVariant="danger"
-            disabled={restartRequested || pod.hubStatus.status === 'unreachable'}
-            disabledReason={pod.hubStatus.status === 'unreachable' ? t('hubDown') : t('restartRequested')}
-            run={() => fleetMutations.deletePod(pod.hub, pod.namespace, pod.name)}
-            onAccepted={() => {
-              setRestartRequested(true);
-              onRestarted();
-            }}
-          /> : null}
-        </div>
-      </div>
+          </>
+        }
+        actions={
+          <>
+            {restartRequested ? (
+              <span className="inline-flex items-center gap-1.5 text-xs text-muted" role="status" data-testid="restart-pending">
+                <CircleCheck aria-hidden className="size-3.5 text-success" />
+                {t('restartRequested')}
+              </span>
+            ) : null}
+            {canRestart ? <ConfirmAction
+              testId="restart-pod-button"
+              label={t('restart')}
+              icon={<RotateCw aria-hidden />}
+              title={t('restartTitle', { name: pod.name })}
+              description={pod.owner ? t('restartDescription', { owner: `${pod.owner.kind} ${pod.owner.name}` }) : t('restartDescriptionBare')}
+              confirmLabel={t('restartConfirm')}
+              confirmVariant="danger"
+              disabled={restartRequested || pod.hubStatus.status === 'unreachable'}
+              disabledReason={pod.hubStatus.status === 'unreachable' ? t('hubDown') : t('restartRequested')}
+              run={() => fleetMutations.deletePod(pod.hub, pod.namespace, pod.name)}
+              onAccepted={() => {
+                setRestartRequested(true);
+                onRestarted();
+              }}
+            /> : null}
+          </>
+        }
+      />
 
       <HubStatusBanner hubs={[pod.hubStatus]} />
 
       {pod.nodeOffline ? (
-        <div role="alert" className="flex items-start gap-3 rounded-lg border border-danger/30 bg-danger-soft px-4 py-3 text-[13px]" data-testid="pod-node-offline">
-          <Unplug aria-hidden className="mt-0.5 size-4 shrink-0 text-danger" />
-          <div>
-            <div className="font-semibold text-fg">{t('nodeOfflineTitle')}</div>
-            <p className="mt-0.5 text-muted">{t('nodeOfflineDescription')}</p>
-          </div>
-        </div>
+        <DetailAlert tone="danger" icon={Unplug} title={t('nodeOfflineTitle')} testId="pod-node-offline">
+          <p className="mt-0.5 text-muted">{t('nodeOfflineDescription')}</p>
+        </DetailAlert>
       ) : null}
 
       <div className="grid gap-3 lg:grid-cols-3">
