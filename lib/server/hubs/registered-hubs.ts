@@ -234,8 +234,10 @@ export async function testConnectionWith(kubeConfig: KubeConfig, secrets: string
   try {
     const started = performance.now();
     let version: { gitVersion?: unknown } | undefined;
+    let versionAnswered = false;
     try {
       version = await transport.requestJson<{ gitVersion?: unknown }>('/version', undefined, { timeoutMs });
+      versionAnswered = true;
     } catch (error) {
       if (!(error instanceof KubeRequestError)) return fail('unreachable', `Cannot reach ${host}.`);
       if (error.unreachable) {
@@ -250,7 +252,7 @@ export async function testConnectionWith(kubeConfig: KubeConfig, secrets: string
     } finally {
       result.latencyMs = Math.round(performance.now() - started);
     }
-    if (version !== undefined) {
+    if (versionAnswered) {
       if (typeof version?.gitVersion !== 'string') {
         return fail('not-kubernetes', `${host} answered GET /version, but not with a Kubernetes version. Check the URL (it must be the API server, e.g. https://10.0.0.1:6443).`);
       }
@@ -260,7 +262,9 @@ export async function testConnectionWith(kubeConfig: KubeConfig, secrets: string
     const canList = async (path: string): Promise<{ allowed: boolean | null; count: number | null; status?: number; error?: KubeRequestError }> => {
       try {
         const list = await transport.requestJson<{ items?: unknown[]; metadata?: { remainingItemCount?: number; continue?: string } }>(path, { limit: 1 }, { timeoutMs });
-        const items = Array.isArray(list?.items) ? list.items.length : 0;
+        // Not a Kubernetes list (e.g. an HTML page): nothing is known about access.
+        if (!Array.isArray(list?.items)) return { allowed: null, count: null, status: 200 };
+        const items = list.items.length;
         const remaining = list?.metadata?.remainingItemCount;
         const count = typeof remaining === 'number' ? items + remaining : list?.metadata?.continue ? null : items;
         return { allowed: true, count };
