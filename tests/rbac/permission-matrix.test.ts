@@ -16,6 +16,8 @@ import { addMember } from '@/lib/server/tenants/member-service';
 import { getTenantOwnership } from '@/lib/server/tenants/ownership';
 import { assignNamespace, createTenant } from '@/lib/server/tenants/tenant-service';
 import { createRoleBinding, createUser } from '@/lib/server/rbac/admin-service';
+import { getEnv } from '@/lib/server/env';
+import { createHub, deleteHub } from '@/lib/server/hubs/registered-hubs';
 
 import { ACCOUNT_NAMES, startRbacFixture, type AccountName, type RbacFixture } from './support';
 
@@ -57,6 +59,14 @@ const used = new Set<string>();
 /** Deployments the matrix restarts or scales: their pods get replaced, so pod cases avoid them. */
 const touchedDeployments = new Set<string>();
 let counter = 0;
+/** Hubs the matrix registered (unreachable, never synced): removed before the next and at the end. */
+const matrixHubs = new Set<string>();
+async function cleanupMatrixHubs(): Promise<void> {
+  for (const name of [...matrixHubs]) {
+    matrixHubs.delete(name);
+    await deleteHub({ db: await getDb(), manager: fx.fleet.manager, env: getEnv() }, name).catch(() => {});
+  }
+}
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;
 
 function tenantOf(hub: HubConnection, namespace: string) {
@@ -176,6 +186,23 @@ function buildMatrix(): Record<string, Partial<Record<(typeof HTTP_METHODS)[numb
   const tenantRead = (slug: 'acme' | 'globex', status = 200): Expect =>
     all(status, slug === 'acme' ? { carol: 404 } : { alice: 404, bob: 404 });
   const memberWrite = (status: number): Expect => all(403, { admin: status, alice: status, carol: 404, none: 401 });
+  // Registered hubs point at a closed port (connection test skipped), so they never add fleet data;
+  // each one is deleted again before the next is made and after the matrix (cleanupMatrixHubs).
+  const hubContext = async () => ({ db: await db(), manager: fx.fleet.manager, env: getEnv() });
+  const unreachableHub = () => ({ server: 'https://127.0.0.1:9', credentials: { kind: 'token' as const, token: 'matrix-hub-token' } });
+  const throwawayHub = async () => {
+    await cleanupMatrixHubs();
+    const name = unique('mx').toLowerCase();
+    await createHub(await hubContext(), { name, displayName: name, ...unreachableHub(), skipConnectionTest: true }, { userId: fx.userIds.admin, email: 'admin@overlook.demo' });
+    matrixHubs.add(name);
+    return name;
+  };
+  const newHubName = async () => {
+    await cleanupMatrixHubs();
+    const name = unique('mx').toLowerCase();
+    matrixHubs.add(name);
+    return name;
+  };
 
   return {
     '/me': { GET: list },
@@ -268,6 +295,17 @@ function buildMatrix(): Record<string, Partial<Record<(typeof HTTP_METHODS)[numb
         },
       ],
     },
+    '/admin/hubs': {
+      GET: [{ label: 'hubs', call: () => ({}), expect: adminOnlyRead }],
+      POST: [{ label: 'unreachable, test skipped', call: async () => ({ body: { name: await newHubName(), ...unreachableHub(), skipConnectionTest: true } }), expect: adminOnlyWrite(201) }],
+    },
+    '/admin/hubs/test': { POST: [{ label: 'closed port', call: () => ({ body: unreachableHub() }), expect: adminOnlyWrite(200) }] },
+    '/admin/hubs/[name]': {
+      GET: [{ label: 'cn-east (kubeconfig)', call: () => ({ params: { name: 'cn-east' } }), expect: adminOnlyRead }],
+      PATCH: [{ label: 'throwaway', call: async () => ({ params: { name: await throwawayHub() }, body: { displayName: 'Renamed' } }), expect: adminOnlyWrite(200) }],
+      DELETE: [{ label: 'throwaway', call: async () => ({ params: { name: await throwawayHub() } }), expect: adminOnlyWrite(204) }],
+    },
+    '/admin/hubs/[name]/test': { POST: [{ label: 'throwaway', call: async () => ({ params: { name: await throwawayHub() } }), expect: adminOnlyWrite(200) }] },
     '/tenants/[slug]': {
       GET: [
         { label: 'acme', call: () => ({ params: { slug: 'acme' } }), expect: tenantRead('acme') },
@@ -338,6 +376,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (fx) await cleanupMatrixHubs();
   await fx?.stop();
 });
 
