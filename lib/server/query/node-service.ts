@@ -6,8 +6,9 @@ import type { HubManager } from '@/lib/server/hubs/hub-manager';
 import type { NodeRecord } from '@/lib/server/hubs/records';
 import { notFound } from '@/lib/server/http/errors';
 import { datacenterId, nodeDetail, nodeListItem } from '@/lib/server/query/dto';
-import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-service';
-import { decodeCursor, encodeCursor, pageOf, type SortValue } from '@/lib/server/query/paging';
+import { fleetPage } from '@/lib/server/query/fleet-page';
+import { requireHub, selectHubs } from '@/lib/server/query/hub-service';
+import { decodeCursor, type SortValue } from '@/lib/server/query/paging';
 import { cachedResult, scopeKey, versionOf } from '@/lib/server/query/result-cache';
 import { podCounterFor, scopeAllowsNamespace, scopeAllowsNode, type FleetScope, type ScopedPodCounter } from '@/lib/server/query/scope';
 
@@ -117,7 +118,7 @@ function computeNodePage(hubs: HubConnection[], scope: FleetScope, query: NodeLi
     return true;
   };
   const podCount = podCounterFor(scope);
-  const result = pageOf({
+  return fleetPage(hubs, query, {
     items: rows(hubs),
     filter,
     sortValue: (row) => sortValueOf(query.sort, row, podCount),
@@ -125,13 +126,7 @@ function computeNodePage(hubs: HubConnection[], scope: FleetScope, query: NodeLi
     order: query.order,
     limit: query.limit,
     after,
-  });
-  return {
-    items: result.page.map((row) => scopedNodeListItem(row.hub, row.node, podCount)),
-    nextCursor: result.next ? encodeCursor(query.sort, query.order, result.next) : null,
-    total: result.total,
-    hubs: hubStatuses(hubs),
-  };
+  }, (row) => scopedNodeListItem(row.hub, row.node, podCount));
 }
 
 /** GET /api/v1/hubs/{hub}/nodes/{name}. */

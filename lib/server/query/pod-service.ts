@@ -6,8 +6,9 @@ import type { HubManager } from '@/lib/server/hubs/hub-manager';
 import type { PodRecord } from '@/lib/server/hubs/records';
 import { notFound } from '@/lib/server/http/errors';
 import { datacenterId, podDetail, podListItem } from '@/lib/server/query/dto';
-import { hubStatuses, requireHub, selectHubs } from '@/lib/server/query/hub-service';
-import { decodeCursor, encodeCursor, pageOf, type SortValue } from '@/lib/server/query/paging';
+import { fleetPage, namespaceFilter } from '@/lib/server/query/fleet-page';
+import { requireHub, selectHubs } from '@/lib/server/query/hub-service';
+import { decodeCursor, type SortValue } from '@/lib/server/query/paging';
 import { cachedResult, scopeKey, versionOf } from '@/lib/server/query/result-cache';
 import { podCounterFor, scopeAllowsNamespace, type FleetScope } from '@/lib/server/query/scope';
 
@@ -91,21 +92,15 @@ function computePodPage(
   query: PodListQuery,
   after: ReturnType<typeof decodeCursor>,
 ): PagedResponse<PodListItem> {
-  const namespaces = query.namespace ? new Set(query.namespace) : null;
+  const inNamespaces = namespaceFilter(scope, query);
   const nodes = query.node ? new Set(query.node) : null;
-  const tenants = query.tenant ? new Set(query.tenant) : null;
   const datacenters = query.datacenter ? new Set(query.datacenter) : null;
   const statuses = query.status ? new Set(query.status.map((s) => s.toLowerCase())) : null;
   const needle = query.q ? query.q.toLowerCase() : null;
   const filter = (row: PodRow): boolean => {
     const { hub, pod } = row;
-    if (!scopeAllowsNamespace(scope, hub, pod.namespace)) return false;
-    if (namespaces && !namespaces.has(pod.namespace)) return false;
+    if (!inNamespaces(hub, pod.namespace)) return false;
     if (nodes && (pod.nodeName === null || !nodes.has(pod.nodeName))) return false;
-    if (tenants) {
-      const tenant = hub.store.tenantOf(pod.namespace);
-      if (tenant === null || !tenants.has(tenant)) return false;
-    }
     if (statuses && !statuses.has(pod.status.toLowerCase()) && !statuses.has(pod.phase.toLowerCase()) && !(statuses.has('crashlooping') && pod.crashLooping)) {
       return false;
     }
@@ -121,7 +116,7 @@ function computePodPage(
   function* allRows(): Iterable<PodRow> {
     for (const hub of hubs) yield* candidateRows(hub, query);
   }
-  const result = pageOf({
+  return fleetPage(hubs, query, {
     items: allRows(),
     filter,
     sortValue: (row) => sortValueOf(query.sort, row),
@@ -129,13 +124,7 @@ function computePodPage(
     order: query.order,
     limit: query.limit,
     after,
-  });
-  return {
-    items: result.page.map((row) => podListItem(row.hub, row.pod)),
-    nextCursor: result.next ? encodeCursor(query.sort, query.order, result.next) : null,
-    total: result.total,
-    hubs: hubStatuses(hubs),
-  };
+  }, (row) => podListItem(row.hub, row.pod));
 }
 
 /** GET /api/v1/hubs/{hub}/namespaces/{ns}/pods/{name}. */

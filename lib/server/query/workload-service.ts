@@ -5,10 +5,11 @@ import type { HubConnection } from '@/lib/server/hubs/hub-connection';
 import type { HubManager } from '@/lib/server/hubs/hub-manager';
 import type { WorkloadRecord } from '@/lib/server/hubs/records';
 import { workloadListItem } from '@/lib/server/query/dto';
-import { hubStatuses, selectHubs } from '@/lib/server/query/hub-service';
-import { decodeCursor, encodeCursor, pageOf, type SortValue } from '@/lib/server/query/paging';
+import { fleetPage, namespaceFilter } from '@/lib/server/query/fleet-page';
+import { selectHubs } from '@/lib/server/query/hub-service';
+import { decodeCursor, type SortValue } from '@/lib/server/query/paging';
 import { cachedResult, scopeKey, versionOf } from '@/lib/server/query/result-cache';
-import { scopeAllowsNamespace, type FleetScope } from '@/lib/server/query/scope';
+import type { FleetScope } from '@/lib/server/query/scope';
 
 interface WorkloadRow {
   hub: HubConnection;
@@ -52,22 +53,16 @@ function computeWorkloadPage(
   query: WorkloadListQuery,
   after: ReturnType<typeof decodeCursor>,
 ): PagedResponse<WorkloadListItem> {
-  const namespaces = query.namespace ? new Set(query.namespace) : null;
-  const tenants = query.tenant ? new Set(query.tenant) : null;
+  const inNamespaces = namespaceFilter(scope, query);
   const needle = query.q ? query.q.toLowerCase() : null;
   function* rows(): Iterable<WorkloadRow> {
     for (const hub of hubs) for (const [key, workload] of hub.store.workloads) yield { hub, key, workload };
   }
-  const result = pageOf({
+  return fleetPage(hubs, query, {
     items: rows(),
     filter: ({ hub, workload }) => {
-      if (!scopeAllowsNamespace(scope, hub, workload.namespace)) return false;
       if (query.kind && workload.kind !== query.kind) return false;
-      if (namespaces && !namespaces.has(workload.namespace)) return false;
-      if (tenants) {
-        const tenant = hub.store.tenantOf(workload.namespace);
-        if (tenant === null || !tenants.has(tenant)) return false;
-      }
+      if (!inNamespaces(hub, workload.namespace)) return false;
       if (needle && !workload.name.toLowerCase().includes(needle) && !workload.namespace.includes(needle) && !workload.images.some((i) => i.toLowerCase().includes(needle))) {
         return false;
       }
@@ -78,11 +73,5 @@ function computeWorkloadPage(
     order: query.order,
     limit: query.limit,
     after,
-  });
-  return {
-    items: result.page.map((row) => workloadListItem(row.hub, row.workload)),
-    nextCursor: result.next ? encodeCursor(query.sort, query.order, result.next) : null,
-    total: result.total,
-    hubs: hubStatuses(hubs),
-  };
+  }, (row) => workloadListItem(row.hub, row.workload));
 }
