@@ -96,7 +96,6 @@ export function NodeList({
       {!hideHubBanner ? <ListHubBanner hubs={list.hubs} /> : null}
 
       <PagedTable
-        query={query}
         list={list}
         skeletonColumns={9}
         testId="node-table"

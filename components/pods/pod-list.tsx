@@ -50,7 +50,6 @@ export function PodList() {
       <ListHubBanner hubs={list.hubs} />
 
       <PagedTable
-        query={query}
         list={list}
         skeletonColumns={9}
         testId="pod-table"

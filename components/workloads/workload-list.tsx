@@ -66,7 +66,6 @@ export function WorkloadList() {
       ) : null}
 
       <PagedTable
-        query={query}
         list={list}
         skeletonColumns={8}
         testId="workload-table"

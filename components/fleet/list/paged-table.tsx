@@ -8,13 +8,14 @@ import { ListQueryState } from './list-parts';
 /** What `useInfiniteQuery(nodeListQuery(…))` and its pod/workload siblings return. */
 export type PagedQuery<T> = UseInfiniteQueryResult<InfiniteData<PagedResponse<T>, unknown>, Error>;
 
-/** The loaded server pages of a cursor-paged list, flattened: rows, the total, the hubs' status, "load more". */
+/** The loaded server pages of a cursor-paged list, flattened: rows, the total, the hubs' status, "load more"; and the query itself. */
 export function usePagedRows<T>(query: PagedQuery<T>) {
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const pages = query.data?.pages;
   const { fetchNextPage } = query;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   return {
+    query,
     rows,
     total: pages?.[0]?.total ?? 0,
     /** The newest page's view of the hubs (the banner above the rows). */
@@ -29,7 +30,6 @@ export type PagedRows<T> = ReturnType<typeof usePagedRows<T>>;
 
 /** A server-sorted, cursor-paged virtual table with its loading and error states. */
 export function PagedTable<T>({
-  query,
   list,
   skeletonColumns,
   testId,
@@ -43,7 +43,6 @@ export function PagedTable<T>({
   className,
   empty,
 }: {
-  query: PagedQuery<T>;
   list: PagedRows<T>;
   skeletonColumns: number;
   testId: string;
@@ -57,6 +56,7 @@ export function PagedTable<T>({
   className: string;
   empty: ReactNode;
 }) {
+  const { query } = list;
   return (
     <ListQueryState query={query} skeleton={{ columns: skeletonColumns }}>
       {() => (
