@@ -55,6 +55,24 @@ describe.each(databases)('registered hubs on $label', (database) => {
     await restarted.manager.stop();
   });
 
+  it('after a change of OVERLOOK_SECRET_KEY, entering the credentials again re-encrypts them with the new key', async () => {
+    const south = fx.hubs[1];
+    const newKey = Buffer.alloc(32, 9);
+    const rotated: RegisteredHubsContext = { ...ctx, manager: fx.newManager(), env: { ...ctx.env, secretKey: newKey } };
+    const loaded = await loadRegisteredHubs(rotated);
+    expect(loaded.problems[0]?.problem).toContain(`key id ${keyIdOf(newKey)}, stored with ${keyIdOf(fx.key)}`);
+    // Anything that needs the old credentials says so (409), naming what to do.
+    await expect(updateHub(rotated, south.name, { server: south.server, skipConnectionTest: false })).rejects.toMatchObject({ status: 409, code: 'credentials_unreadable' });
+    const updated = await updateHub(rotated, south.name, { credentials: { kind: 'token', token: south.token }, skipConnectionTest: false });
+    expect(updated.test?.ok).toBe(true);
+    expect(updated.item.problem).toBeNull();
+    const row = await open.prisma.hub.findUniqueOrThrow({ where: { name: south.name } });
+    expect(row.encryptedCredentials.startsWith(`v1.${keyIdOf(newKey)}.`)).toBe(true);
+    await rotated.manager.stop();
+    // Back to the original key for the next test.
+    await updateHub({ ...ctx, manager: fx.newManager() }, south.name, { credentials: { kind: 'token', token: south.token }, skipConnectionTest: true });
+  });
+
   it('rotates to the read-only token and deletes the hub', async () => {
     const south = fx.hubs[1];
     const updated = await updateHub(ctx, south.name, { credentials: { kind: 'token', token: south.readOnlyToken }, skipConnectionTest: false });
