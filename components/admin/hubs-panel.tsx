@@ -172,7 +172,7 @@ function HubsTable({
                     {t('systemTrust')}
                   </span>
                 )}
-                <span className="inline-flex shrink-0 items-center gap-1" data-testid="hub-credential">
+                <span className="inline-flex shrink-0 items-center gap-1" data-testid="hub-credential" data-kind={hub.credentialKind}>
                   <KeyRound aria-hidden className="size-3" />
                   <span className="sr-only">{t('table.credential')}: </span>
                   {t(`credentialKind.${hub.credentialKind}`)}
