@@ -433,3 +433,31 @@ describe('audit and secrecy', () => {
     for (const body of bodies) for (const secret of secrets) expect(body.includes(secret), `a response contains ${secret.slice(0, 12)}…`).toBe(false);
   });
 });
+
+describe('start-up (startFleet)', () => {
+  it('connects the kubeconfig hubs, then the registered ones', async () => {
+    const { getEnv, resetEnvCache } = await import('@/lib/server/env');
+    const { HubManager, getHubManager, setHubManager } = await import('@/lib/server/hubs/hub-manager');
+    const { startFleet } = await import('@/lib/server/hubs/start-fleet');
+    // A registered hub under its own name, pointing at the second simulator hub.
+    await createHub(fx.ctx(), { name: 'sim-south', ...connection(south), skipConnectionTest: false }, { userId: 'nobody', email: 'admin@hubs.test' });
+    const previous = getHubManager();
+    process.env.OVERLOOK_KUBECONFIG = fx.simulator.kubeconfigPath;
+    process.env.OVERLOOK_SIMULATOR = 'off';
+    resetEnvCache();
+    const manager = new HubManager();
+    setHubManager(manager);
+    try {
+      await startFleet(getEnv());
+      expect(manager.list().map((hub) => `${hub.source}:${hub.name}`)).toEqual([`kubeconfig:${east.name}`, `kubeconfig:${south.name}`, 'registered:sim-south']);
+      expect(await manager.get('sim-south')?.waitForSync(60_000)).toBe(true);
+    } finally {
+      await manager.stop();
+      setHubManager(previous);
+      delete process.env.OVERLOOK_KUBECONFIG;
+      delete process.env.OVERLOOK_SIMULATOR;
+      resetEnvCache();
+      await fx.database.prisma.hub.deleteMany({ where: { name: 'sim-south' } });
+    }
+  });
+});
