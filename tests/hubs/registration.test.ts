@@ -14,7 +14,7 @@ import * as adminHubTest from '@/app/api/v1/admin/hubs/[name]/test/route';
 import * as adminTest from '@/app/api/v1/admin/hubs/test/route';
 import * as fleetHubs from '@/app/api/v1/hubs/route';
 import * as fleetSummary from '@/app/api/v1/fleet/summary/route';
-import type { AdminHubListResponse, AdminHubResponse, HubTestResult } from '@/lib/contracts/hub-admin';
+import { AdminHubListResponseSchema, AdminHubResponseSchema, HubTestResultSchema, type AdminHubListResponse, type AdminHubResponse, type HubTestResult } from '@/lib/contracts/hub-admin';
 import { decryptCredentials, keyIdOf } from '@/lib/server/hubs/credential-crypto';
 import { buildKubeConfig, createHub, listHubs } from '@/lib/server/hubs/registered-hubs';
 import { generateTls } from '@/simulator/tls';
@@ -43,7 +43,8 @@ const connection = (hub: SimHub, token = hub.token) => ({ server: hub.server, ca
 const test = async (body: unknown) => {
   const res = await api(adminTest.POST, '/api/v1/admin/hubs/test', { method: 'POST', body });
   expect(res.status, res.text).toBe(200);
-  return res.json as unknown as HubTestResult;
+  // What the browser's data layer parses it with.
+  return HubTestResultSchema.parse(res.json) as HubTestResult;
 };
 
 async function closedPort(): Promise<number> {
@@ -217,7 +218,7 @@ describe('registering, changing and removing a hub', () => {
       body: { name: south.name, displayName: 'South China', ...connection(south) },
     });
     expect(res.status, res.text).toBe(201);
-    const { item, test: result } = res.json as unknown as AdminHubResponse;
+    const { item, test: result } = AdminHubResponseSchema.parse(res.json) as AdminHubResponse;
     expect(result).toMatchObject({ ok: true });
     expect(item).toMatchObject({
       name: south.name,
@@ -271,7 +272,7 @@ describe('registering, changing and removing a hub', () => {
   it('lists kubeconfig and registered hubs with server, CA and credential kind, never a secret', async () => {
     const res = await api(adminHubs.GET, '/api/v1/admin/hubs');
     expect(res.status).toBe(200);
-    const list = res.json as unknown as AdminHubListResponse;
+    const list = AdminHubListResponseSchema.parse(res.json) as AdminHubListResponse;
     expect(list).toMatchObject({ registrationEnabled: true, registrationDisabledReason: null });
     expect(list.items.map((hub) => `${hub.source}:${hub.name}`)).toEqual([`kubeconfig:${east.name}`, `registered:${south.name}`]);
     const kube = list.items[0];
@@ -314,6 +315,7 @@ describe('registering, changing and removing a hub', () => {
       body: { credentials: { kind: 'token', token: south.readOnlyToken }, displayName: 'South (viewer)', region: 'south-china' },
     });
     expect(res.status, res.text).toBe(200);
+    AdminHubResponseSchema.parse(res.json);
     expect(res.json).toMatchObject({ item: { displayName: 'South (viewer)', region: 'south-china', effectiveRegion: 'south-china', credentialKind: 'token' }, test: { ok: true } });
     const after = (await fx.database.prisma.hub.findUniqueOrThrow({ where: { name: south.name } })).encryptedCredentials;
     expect(after).not.toBe(before);
