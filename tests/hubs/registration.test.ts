@@ -239,8 +239,8 @@ describe('registering, changing and removing a hub', () => {
     await eventually(async () => {
       const hubs = await api(fleetHubs.GET, '/api/v1/hubs');
       expect(hubs.status).toBe(200);
-      const entry = (hubs.json?.items as Array<{ name?: string; hub?: string; status: string }>).find((hub) => (hub.name ?? hub.hub) === south.name);
-      expect(entry?.status).toBe('connected');
+      const entry = (hubs.json?.items as Array<{ name?: string; hub?: string; status: string; source: string }>).find((hub) => (hub.name ?? hub.hub) === south.name);
+      expect(entry).toMatchObject({ status: 'connected', source: 'registered' });
     }, 30_000);
     const summary = await api(fleetSummary.GET, '/api/v1/fleet/summary');
     expect(summary.status).toBe(200);
