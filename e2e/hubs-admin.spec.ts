@@ -25,6 +25,7 @@ import { E2E_BASE_URL } from './support/base-url';
 const screenshot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}`, import.meta.url));
 const simulatorDir = fileURLToPath(new URL('../.test-data/e2e-hubs-simulator', import.meta.url));
 const HUB = 'lab-east';
+const DOWN_HUB = 'lab-down';
 const WRONG_TOKEN = 'wrong-token-0f7c1d9e2b4a6c8e';
 
 let sim: RunningSimulator;
@@ -41,8 +42,10 @@ test.describe('Admin › Hubs', () => {
   test.afterAll(async ({ browser }) => {
     // A failed run must not leave lab-east registered against a simulator that is about to stop.
     await asAccount(browser, demoUsers.admin, async (page) => {
-      const response = await page.request.delete(`/api/v1/admin/hubs/${HUB}`);
-      expect([204, 200, 404]).toContain(response.status());
+      for (const name of [HUB, DOWN_HUB]) {
+        const response = await page.request.delete(`/api/v1/admin/hubs/${name}`);
+        expect([204, 200, 404]).toContain(response.status());
+      }
     }).catch(() => undefined);
     await sim?.stop();
     await rm(simulatorDir, { recursive: true, force: true });
@@ -93,7 +96,9 @@ test.describe('Admin › Hubs', () => {
     await dialog.name.fill(HUB);
     await dialog.displayName.fill('Lab East');
     await dialog.server.fill(connection.server);
-    await dialog.ca.fill(connection.ca);
+    // The CA from its file, read in the browser ("Load from file").
+    await dialog.root.locator('input[type="file"]').first().setInputFiles(path.join(simulatorDir, 'ca.crt'));
+    await expect(dialog.ca).toHaveValue(connection.ca.replace(/\r\n/g, '\n')); // a textarea normalises CRLF
 
     // A wrong token: the test says unauthorized and what to check; "Register anyway" is offered.
     await dialog.token.fill(WRONG_TOKEN);
@@ -104,6 +109,11 @@ test.describe('Admin › Hubs', () => {
     await expect(failed).toContainText('unauthorized');
     await expect(failed).toContainText('rejected the credential');
     await expect(dialog.button('Register anyway')).toBeVisible();
+    // "Register" runs the server's own test: refused with its message on top, nothing stored.
+    await dialog.button('Register').click();
+    await expect(dialog.alert).toContainText(/401|[Uu]nauthori[sz]ed|rejected/);
+    await expect(dialog.root).toBeVisible();
+    expect((await page.request.get(`/api/v1/admin/hubs/${HUB}`)).status()).toBe(404);
 
     // The right token: the old result is dropped, the new test shows the version and access.
     await dialog.token.fill(connection.token);
@@ -157,8 +167,10 @@ test.describe('Admin › Hubs', () => {
       await expect(marker).toHaveAttribute('aria-label', new RegExp(`${HUB}: last-known data from \\d\\d:\\d\\d`));
       await expect(page.getByTestId('kpi-edge-nodes-stale')).toBeVisible();
       await marker.focus();
-      await expect(page.getByRole('tooltip').filter({ hasText: `${HUB}: last-known data from` })).toBeVisible();
-      await page.waitForTimeout(400); // the tooltip fades in
+      // Keyboard focus shows the tooltip (it fades in), which names the hub and its last-known time.
+      const tooltip = page.getByTestId('kpi-pods').getByRole('tooltip');
+      await expect(tooltip).toContainText(`${HUB}: last-known data from`);
+      await expect(tooltip).toHaveCSS('opacity', '1');
       await page.screenshot({ path: screenshot('hubs-kpi-stale-dark.png') });
     } finally {
       await fetch(`${control}/hubs/${connection.simulatorHub}/up`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -194,6 +206,20 @@ test.describe('Admin › Hubs', () => {
     await overview.goto();
     await expect(overview.hubCard('cn-east')).toBeVisible();
     await expect(overview.hubCard(HUB)).toHaveCount(0, { timeout: 30_000 });
+
+    // A hub that is down can still be registered on purpose, after a failed test ("Register anyway").
+    await hubs.goto();
+    const later = await hubs.openRegister();
+    await later.name.fill(DOWN_HUB);
+    await later.server.fill('https://127.0.0.1:1');
+    await later.token.fill(WRONG_TOKEN);
+    await expect(await later.test()).toHaveAttribute('data-failure', 'unreachable');
+    await expect(later.testResult).toContainText('firewall');
+    await later.button('Register anyway').click();
+    await expect(later.root).toHaveCount(0, { timeout: 30_000 });
+    await expect(hubs.row(DOWN_HUB)).toHaveAttribute('data-status', /unreachable|connecting/);
+    expect([200, 204]).toContain((await page.request.delete(`/api/v1/admin/hubs/${DOWN_HUB}`)).status());
+    await expect(hubs.row(DOWN_HUB)).toHaveCount(0, { timeout: 30_000 });
 
     // Nothing the browser received, and no page, carried a token.
     const received = (await Promise.all(bodies)).filter((entry): entry is { url: string; text: string } => entry !== null);
