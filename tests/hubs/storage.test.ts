@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { OpenDatabase } from '@/lib/server/db/client';
 import { decryptCredentials, keyIdOf } from '@/lib/server/hubs/credential-crypto';
-import { createHub, deleteHub, getHub, loadRegisteredHubs, updateHub, type RegisteredHubsContext } from '@/lib/server/hubs/registered-hubs';
+import { createHub, deleteHub, getHub, loadRegisteredHubs, reconcileRegisteredHubs, updateHub, type RegisteredHubsContext } from '@/lib/server/hubs/registered-hubs';
 import { testDatabases } from '@/tests/db/databases';
 
 import { DATACENTER_LABEL, startHubsFixture, type HubsFixture } from './support';
@@ -82,5 +82,29 @@ describe.each(databases)('registered hubs on $label', (database) => {
     await deleteHub(ctx, south.name);
     expect(ctx.manager.has(south.name)).toBe(false);
     expect(await open.prisma.hub.count()).toBe(0);
+  });
+
+  it('another replica (its own HubManager on the same database) follows registrations, changes and deletions', async () => {
+    const south = fx.hubs[1];
+    const other: RegisteredHubsContext = { ...ctx, manager: fx.newManager() };
+    expect(await reconcileRegisteredHubs(other)).toEqual({ added: [], removed: [], problems: [] });
+
+    await createHub(ctx, { name: south.name, server: south.server, ca: south.caPem, credentials: { kind: 'token', token: south.token }, skipConnectionTest: true }, { userId: 'nobody', email: 'admin@hubs.test' });
+    expect((await getHub(other, south.name)).problem).toMatch(/not connected yet/);
+    expect(await reconcileRegisteredHubs(other)).toMatchObject({ added: [south.name], removed: [] });
+    expect(await other.manager.get(south.name)?.waitForSync(60_000)).toBe(true);
+    // Unchanged rows are left alone (no reconnect).
+    const connection = other.manager.get(south.name);
+    expect(await reconcileRegisteredHubs(other)).toMatchObject({ added: [], removed: [] });
+    expect(other.manager.get(south.name)).toBe(connection);
+
+    await updateHub(ctx, south.name, { credentials: { kind: 'token', token: south.readOnlyToken }, skipConnectionTest: true });
+    expect(await reconcileRegisteredHubs(other)).toMatchObject({ added: [south.name] });
+    expect(other.manager.get(south.name)?.definition.kubeConfig.getCurrentUser()?.token).toBe(south.readOnlyToken);
+
+    await deleteHub(ctx, south.name);
+    expect(await reconcileRegisteredHubs(other)).toMatchObject({ removed: [south.name] });
+    expect(other.manager.has(south.name)).toBe(false);
+    await other.manager.stop();
   });
 });

@@ -63,15 +63,37 @@ const TEST_HUB_NAME = 'connection-test';
 // Problems of registered hubs that could not be connected (per manager: tests build several)
 // -----------------------------------------------------------------------------------------------
 
-const problemsByManager = new WeakMap<HubManager, Map<string, string>>();
+type ManagerState = {
+  /** Why a stored hub is not connected, by name. */
+  problems: Map<string, string>;
+  /** The row version (updatedAt, ms) each connected registered hub was built from. */
+  loaded: Map<string, number>;
+  /** When this process last connected or removed each hub itself (a reconcile that read older rows leaves it alone). */
+  touched: Map<string, number>;
+};
+
+const stateByManager = new WeakMap<HubManager, ManagerState>();
+
+function stateOf(manager: HubManager): ManagerState {
+  let state = stateByManager.get(manager);
+  if (!state) {
+    state = { problems: new Map(), loaded: new Map(), touched: new Map() };
+    stateByManager.set(manager, state);
+  }
+  return state;
+}
 
 function problemsOf(manager: HubManager): Map<string, string> {
-  let problems = problemsByManager.get(manager);
-  if (!problems) {
-    problems = new Map();
-    problemsByManager.set(manager, problems);
-  }
-  return problems;
+  return stateOf(manager).problems;
+}
+
+/** Connects (or reconnects) a registered hub from its row; clears its problem. */
+function connectRow(ctx: RegisteredHubsContext, row: HubRow, credentials: StoredCredentials): void {
+  ctx.manager.addHub(definitionOf(row, credentials, ctx.env.datacenterLabel));
+  const state = stateOf(ctx.manager);
+  state.problems.delete(row.name);
+  state.loaded.set(row.name, row.updatedAt.getTime());
+  state.touched.set(row.name, performance.now());
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -387,7 +409,7 @@ function kubeconfigHubDto(connection: HubConnection): AdminHubDto {
 function registeredHubDto(row: HubRow, ctx: RegisteredHubsContext, existingUsers: Set<string>): AdminHubDto {
   const candidate = ctx.manager.get(row.name);
   const connection = candidate?.source === 'registered' ? candidate : undefined;
-  const problem = problemsOf(ctx.manager).get(row.name) ?? (connection ? null : 'not connected: the hub was not loaded by this server (restart it, or save the hub again)');
+  const problem = problemsOf(ctx.manager).get(row.name) ?? (connection ? null : 'not connected yet: this server loads hubs registered elsewhere within 30 s');
   return {
     name: row.name,
     displayName: row.displayName,
@@ -494,10 +516,7 @@ export async function createHub(ctx: RegisteredHubsContext, input: CreateHubInpu
     throw error;
   }
   // A kubeconfig hub of the same name may have appeared meanwhile: never replace it.
-  if (ctx.manager.get(row.name)?.source !== 'kubeconfig') {
-    ctx.manager.addHub(definitionOf(row, credentials, ctx.env.datacenterLabel));
-    problemsOf(ctx.manager).delete(row.name);
-  }
+  if (ctx.manager.get(row.name)?.source !== 'kubeconfig') connectRow(ctx, row, credentials);
   return { item: await dtoForRow(ctx, row), test };
 }
 
@@ -561,17 +580,17 @@ export async function updateHub(ctx: RegisteredHubsContext, name: string, body: 
     patch.encryptedCredentials = encryptCredentials(JSON.stringify(newCredentials), key, name);
   }
   const updated = await hubsRepository(ctx.db).update(name, patch);
-  if (ctx.manager.get(name)?.source !== 'kubeconfig') {
-    ctx.manager.addHub(definitionOf(updated, credentials, ctx.env.datacenterLabel));
-    problemsOf(ctx.manager).delete(name);
-  }
+  if (ctx.manager.get(name)?.source !== 'kubeconfig') connectRow(ctx, updated, credentials);
   return { item: await dtoForRow(ctx, updated), test };
 }
 
 export async function deleteHub(ctx: RegisteredHubsContext, name: string): Promise<void> {
   await registeredRowOrThrow(ctx, name);
   await hubsRepository(ctx.db).delete(name);
-  problemsOf(ctx.manager).delete(name);
+  const state = stateOf(ctx.manager);
+  state.problems.delete(name);
+  state.loaded.delete(name);
+  state.touched.set(name, performance.now());
   if (ctx.manager.get(name)?.source === 'registered') await ctx.manager.removeHub(name);
 }
 
@@ -607,32 +626,83 @@ export async function testStoredHub(ctx: RegisteredHubsContext, name: string, bo
  * that the admin list shows. Never throws for one bad row.
  */
 export async function loadRegisteredHubs(ctx: RegisteredHubsContext): Promise<{ added: string[]; problems: Array<{ name: string; problem: string }> }> {
+  const { added, problems } = await reconcileRegisteredHubs(ctx);
+  return { added, problems };
+}
+
+/**
+ * Brings this process's registered hubs in line with the database: connects rows it has not loaded
+ * (or whose row changed since: updatedAt), disconnects registered hubs whose row is gone. Run at
+ * start-up and then periodically, so hubs registered, changed or deleted on another replica follow.
+ * A row that is unchanged and already has a problem is not retried (its problem stays).
+ */
+export async function reconcileRegisteredHubs(
+  ctx: RegisteredHubsContext,
+): Promise<{ added: string[]; removed: string[]; problems: Array<{ name: string; problem: string }> }> {
+  const startedAt = performance.now();
   const rows = await hubsRepository(ctx.db).list();
-  const problems = problemsOf(ctx.manager);
+  const state = stateOf(ctx.manager);
+  // Changed by this process while the rows were read: the rows may be older than what runs.
+  const fresh = (name: string) => (state.touched.get(name) ?? -Infinity) >= startedAt;
   const added: string[] = [];
+  const removed: string[] = [];
   const found: Array<{ name: string; problem: string }> = [];
+  const names = new Set(rows.map((row) => row.name));
   for (const row of rows) {
-    let problem: string | null = null;
+    const version = row.updatedAt.getTime();
     const existing = ctx.manager.get(row.name);
+    if (fresh(row.name) || (existing?.source === 'registered' && state.loaded.get(row.name) === version)) continue;
+    let problem: string | null = null;
     if (existing?.source === 'kubeconfig') {
       problem = `not connected: the name clashes with ${kubeconfigClash(existing)}; delete this registration or rename the context`;
     } else if (!ctx.env.secretKey) {
       problem = 'not connected: OVERLOOK_SECRET_KEY is not set, so the stored credentials cannot be decrypted';
     } else {
       try {
-        ctx.manager.addHub(definitionOf(row, decryptRow(row, ctx.env.secretKey), ctx.env.datacenterLabel));
+        connectRow(ctx, row, decryptRow(row, ctx.env.secretKey));
         added.push(row.name);
-        problems.delete(row.name);
       } catch (error) {
         problem = `not connected: ${error instanceof CredentialDecryptError ? error.message : 'the stored credentials cannot be read'}`;
       }
     }
     if (problem) {
-      problems.set(row.name, problem);
+      const known = state.problems.get(row.name) === problem;
+      state.problems.set(row.name, problem);
       found.push({ name: row.name, problem });
-      log.warn({ hub: row.name }, `registered hub ${row.name} ${problem}`);
+      if (!known) log.warn({ hub: row.name }, `registered hub ${row.name} ${problem}`);
+      // A registered connection built from an older row version must not keep running.
+      if (existing?.source === 'registered') {
+        await ctx.manager.removeHub(row.name);
+        state.loaded.delete(row.name);
+      }
     }
   }
-  if (rows.length > 0) log.info({ hubs: added }, 'registered hubs loaded');
-  return { added, problems: found };
+  for (const connection of ctx.manager.list()) {
+    if (connection.source === 'registered' && !names.has(connection.name) && !fresh(connection.name)) {
+      await ctx.manager.removeHub(connection.name);
+      state.loaded.delete(connection.name);
+      removed.push(connection.name);
+    }
+  }
+  for (const name of [...state.problems.keys()]) if (!names.has(name)) state.problems.delete(name);
+  if (added.length > 0 || removed.length > 0) log.info({ added, removed }, 'registered hubs loaded');
+  return { added, removed, problems: found };
+}
+
+const RECONCILE_INTERVAL_MS = 30_000;
+
+/** Re-reads the registered hubs every 30 s (other replicas' changes); returns a stop function. */
+export function startRegisteredHubsSync(ctx: RegisteredHubsContext, intervalMs = RECONCILE_INTERVAL_MS): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    reconcileRegisteredHubs(ctx)
+      .catch((error: unknown) => log.warn({ err: error }, 'could not re-read the registered hubs'))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
 }

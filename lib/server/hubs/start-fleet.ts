@@ -24,8 +24,14 @@ export async function startFleet(env: Env): Promise<void> {
   }
   // Then the hubs registered by platform admins (stored encrypted in the database).
   try {
-    const [{ getDb }, { loadRegisteredHubs }] = await Promise.all([import('@/lib/server/db/client'), import('@/lib/server/hubs/registered-hubs')]);
-    await loadRegisteredHubs({ db: await getDb(), manager, env });
+    const [{ getDb }, { loadRegisteredHubs, startRegisteredHubsSync }] = await Promise.all([
+      import('@/lib/server/db/client'),
+      import('@/lib/server/hubs/registered-hubs'),
+    ]);
+    const ctx = { db: await getDb(), manager, env };
+    await loadRegisteredHubs(ctx);
+    // Hubs registered, changed or deleted on another replica follow within 30 s.
+    startRegisteredHubsSync(ctx);
   } catch (error) {
     log.error({ err: error }, 'could not load the registered hubs');
   }
