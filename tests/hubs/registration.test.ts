@@ -370,7 +370,7 @@ describe('registering, changing and removing a hub', () => {
     const ctx = { ...fx.ctx(), manager };
     const loaded = await loadRegisteredHubs(ctx);
     expect(loaded.problems[0]).toMatchObject({ name: south.name });
-    expect(loaded.problems[0].problem).toMatch(/clashes with hub cn-south is defined in kubeconfig file/);
+    expect(loaded.problems[0].problem).toMatch(/^not connected: a context in kubeconfig file .+ already defines hub cn-south; delete this registration or rename that context$/);
     expect(manager.get(south.name)?.source).toBe('kubeconfig');
     const list = await listHubs(ctx);
     expect(list.items.filter((hub) => hub.name === south.name).map((hub) => [hub.source, hub.problem === null])).toEqual([

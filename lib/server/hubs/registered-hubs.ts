@@ -445,9 +445,13 @@ function requireKey(ctx: RegisteredHubsContext): Buffer {
   return ctx.env.secretKey;
 }
 
-function kubeconfigClash(connection: HubConnection): string {
+function kubeconfigFileOf(connection: HubConnection): string {
   const file = connection.definition.kubeconfigFile;
-  return `hub ${connection.name} is defined in ${file ? `kubeconfig file ${file}` : 'a kubeconfig file'}; edit that file to change it`;
+  return file ? `kubeconfig file ${file}` : 'a kubeconfig file';
+}
+
+function kubeconfigClash(connection: HubConnection): string {
+  return `it is defined in ${kubeconfigFileOf(connection)}; edit that file to change it`;
 }
 
 async function dtoForRow(ctx: RegisteredHubsContext, row: HubRow): Promise<AdminHubDto> {
@@ -654,7 +658,7 @@ export async function reconcileRegisteredHubs(
     if (fresh(row.name) || (existing?.source === 'registered' && state.loaded.get(row.name) === version)) continue;
     let problem: string | null = null;
     if (existing?.source === 'kubeconfig') {
-      problem = `not connected: the name clashes with ${kubeconfigClash(existing)}; delete this registration or rename the context`;
+      problem = `not connected: a context in ${kubeconfigFileOf(existing)} already defines hub ${row.name}; delete this registration or rename that context`;
     } else if (!ctx.env.secretKey) {
       problem = 'not connected: OVERLOOK_SECRET_KEY is not set, so the stored credentials cannot be decrypted';
     } else {
