@@ -9,6 +9,7 @@ import type { OpenDatabase } from '@/lib/server/db/client';
 import { decryptCredentials, keyIdOf } from '@/lib/server/hubs/credential-crypto';
 import { createHub, deleteHub, getHub, loadRegisteredHubs, reconcileRegisteredHubs, updateHub, type RegisteredHubsContext } from '@/lib/server/hubs/registered-hubs';
 import { testDatabases } from '@/tests/db/databases';
+import { eventually } from '@/tests/fleet/support';
 
 import { DATACENTER_LABEL, startHubsFixture, type HubsFixture } from './support';
 
@@ -51,7 +52,8 @@ describe.each(databases)('registered hubs on $label', (database) => {
     const restarted: RegisteredHubsContext = { ...ctx, manager: fx.newManager() };
     expect(await loadRegisteredHubs(restarted)).toEqual({ added: [south.name], problems: [] });
     expect(await restarted.manager.get(south.name)?.waitForSync(60_000)).toBe(true);
-    expect((await getHub(restarted, south.name)).status).toBe('connected');
+    // Synced; `connected` also needs the first health probe's answer.
+    await eventually(async () => expect((await getHub(restarted, south.name)).status).toBe('connected'));
     await restarted.manager.stop();
   });
 
