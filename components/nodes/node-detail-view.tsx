@@ -8,7 +8,7 @@ import { Unplug, TriangleAlert } from 'lucide-react';
 import { nodeDetailQuery } from '@/lib/client/fleet-api';
 import type { NodeDetail } from '@/lib/contracts/fleet';
 import { KeyValues, LabelChips, Section, SimpleTable, Td } from '@/components/fleet/detail-parts';
-import { DetailAlert, DetailHeader, isNotFoundError } from '@/components/fleet/list/detail-frame';
+import { DetailAlert, DetailHeader, StatusText, TimeCell, isNotFoundError } from '@/components/fleet/list/detail-frame';
 import { EventTable } from '@/components/fleet/event-table';
 import { formatBytes, formatCores, formatCount, parseQuantity, splitDatacenterId } from '@/components/fleet/format';
 import { HubStatusBanner } from '@/components/fleet/hub-status-banner';
@@ -18,7 +18,6 @@ import { ClockTime, RelativeTime } from '@/components/fleet/relative-time';
 import { CordonedBadge, NodeStatusBadge, PodStatusBadge } from '@/components/fleet/status-badges';
 import { UsageBar } from '@/components/fleet/usage-bar';
 import { NotFoundPanel } from '@/components/fleet/not-found-panel';
-import { cn } from '@/components/ui/cn';
 import { AcceleratorChips, ArchChip, RoleChip } from './node-chips';
 import { CordonButton } from './cordon-button';
 import { NodeDetailSkeleton } from './node-detail-skeleton';
@@ -194,20 +193,14 @@ function NodeDetailBody({ node }: { node: NodeDetail }) {
               <tr key={condition.type}>
                 <Td className="font-medium">{condition.type}</Td>
                 <Td>
-                  <span className={cn('text-xs font-semibold', healthy ? 'text-success' : condition.status === 'Unknown' ? 'text-danger' : 'text-warning')}>
-                    {condition.status}
-                  </span>
+                  <StatusText tone={healthy ? 'success' : condition.status === 'Unknown' ? 'danger' : 'warning'}>{condition.status}</StatusText>
                 </Td>
                 <Td className="font-mono text-xs text-muted">{condition.reason ?? '—'}</Td>
                 <Td className="max-w-[28rem] truncate text-muted" title={condition.message ?? undefined}>
                   {condition.message ?? '—'}
                 </Td>
-                <Td align="right" className="whitespace-nowrap text-muted">
-                  <RelativeTime value={condition.lastHeartbeatTime} />
-                </Td>
-                <Td align="right" className="whitespace-nowrap text-muted">
-                  <RelativeTime value={condition.lastTransitionTime} />
-                </Td>
+                <TimeCell value={condition.lastHeartbeatTime} />
+                <TimeCell value={condition.lastTransitionTime} />
               </tr>
             );
           })}

@@ -8,7 +8,7 @@ import { fleetHref as href } from '@/components/fleet/links';
 import { fleetMutations, podDetailQuery } from '@/lib/client/fleet-api';
 import type { PodDetail } from '@/lib/contracts/fleet';
 import { KeyValues, LabelChips, Section, SimpleTable, Td } from '@/components/fleet/detail-parts';
-import { DetailAlert, DetailHeader, isNotFoundError } from '@/components/fleet/list/detail-frame';
+import { DetailAlert, DetailHeader, StatusText, TimeCell, isNotFoundError } from '@/components/fleet/list/detail-frame';
 import { ConfirmAction } from '@/components/fleet/confirm-action';
 import { EventTable } from '@/components/fleet/event-table';
 import { splitDatacenterId } from '@/components/fleet/format';
@@ -17,7 +17,6 @@ import { NotFoundPanel } from '@/components/fleet/not-found-panel';
 import { QueryErrorPanel } from '@/components/fleet/query-states';
 import { RelativeTime } from '@/components/fleet/relative-time';
 import { NodeStatusBadge, PodStatusBadge } from '@/components/fleet/status-badges';
-import { cn } from '@/components/ui/cn';
 import { canMutateNamespaced } from '@/components/tenancy/access';
 import { useAccess } from '@/components/tenancy/access-provider';
 import { ContainerStateText } from './container-state';
@@ -208,9 +207,7 @@ function PodDetailBody({ pod, onRestarted }: { pod: PodDetail; onRestarted: () =
                 <ContainerStateText state={container.state} />
               </Td>
               <Td>
-                <span className={cn('text-xs font-semibold', container.ready ? 'text-success' : 'text-warning')}>
-                  {container.ready ? t('container.yes') : t('container.no')}
-                </span>
+                <StatusText tone={container.ready ? 'success' : 'warning'}>{container.ready ? t('container.yes') : t('container.no')}</StatusText>
               </Td>
               <Td align="right" className={container.restartCount ? 'text-warning' : 'text-muted'}>
                 {container.restartCount}
@@ -231,14 +228,12 @@ function PodDetailBody({ pod, onRestarted }: { pod: PodDetail; onRestarted: () =
               <tr key={condition.type}>
                 <Td className="font-medium">{condition.type}</Td>
                 <Td>
-                  <span className={cn('text-xs font-semibold', condition.status === 'True' ? 'text-success' : 'text-warning')}>{condition.status}</span>
+                  <StatusText tone={condition.status === 'True' ? 'success' : 'warning'}>{condition.status}</StatusText>
                 </Td>
                 <Td className="max-w-64 truncate text-xs text-muted" title={condition.message ?? undefined}>
                   {condition.reason ?? '—'}
                 </Td>
-                <Td align="right" className="whitespace-nowrap text-muted">
-                  <RelativeTime value={condition.lastTransitionTime} />
-                </Td>
+                <TimeCell value={condition.lastTransitionTime} />
               </tr>
             ))}
           </SimpleTable>

@@ -2,8 +2,9 @@
 import type { ReactNode } from 'react';
 import type { LucideIcon } from 'lucide-react';
 import { FleetApiError } from '@/lib/client/fleet-api';
-import { Breadcrumbs } from '@/components/fleet/detail-parts';
+import { Breadcrumbs, Td } from '@/components/fleet/detail-parts';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
+import { RelativeTime } from '@/components/fleet/relative-time';
 import { cn } from '@/components/ui/cn';
 
 /** The object is gone (or never existed, or is another tenant's): show the 404 panel, not an error. */
@@ -67,5 +68,21 @@ export function DetailAlert({
         {children}
       </div>
     </div>
+  );
+}
+
+const STATUS_TONES = { success: 'text-success', warning: 'text-warning', danger: 'text-danger' } as const;
+
+/** A condition's or container's status word ("True", "Yes"), green when it is the healthy value. */
+export function StatusText({ tone, children }: { tone: keyof typeof STATUS_TONES; children: ReactNode }) {
+  return <span className={cn('text-xs font-semibold', STATUS_TONES[tone])}>{children}</span>;
+}
+
+/** A right-aligned "3 min ago" table cell (the absolute time on hover). */
+export function TimeCell({ value }: { value: string | null | undefined }) {
+  return (
+    <Td align="right" className="whitespace-nowrap text-muted">
+      <RelativeTime value={value} />
+    </Td>
   );
 }
