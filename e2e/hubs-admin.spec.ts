@@ -84,7 +84,16 @@ test.describe('Admin › Hubs', () => {
     await page.context().addCookies([{ name: 'overlook-theme', value: 'light', url: E2E_BASE_URL }]);
     await page.reload();
     await expect(hubs.table).toBeVisible({ timeout: 30_000 });
+    // Esc closes the dialog and drops what was typed: reopened, it is empty again.
+    const first = await hubs.openRegister();
+    await first.name.fill(HUB);
+    await first.token.fill(WRONG_TOKEN);
+    await page.keyboard.press('Escape');
+    await expect(first.root).toHaveCount(0);
+    expect(await page.content()).not.toContain(WRONG_TOKEN);
     const dialog = await hubs.openRegister();
+    await expect(dialog.name).toHaveValue('');
+    await expect(dialog.token).toHaveValue('');
     await dialog.button('Register').click();
     await expect(dialog.name).toHaveAttribute('aria-invalid', 'true');
     await expect(dialog.server).toHaveAttribute('aria-invalid', 'true');
