@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'hub.create',
   'hub.update',
   'hub.delete',
+  /** A refused hub connection test (successful tests change nothing and are not recorded). */
+  'hub.test',
   'user.create',
   'user.update',
   'user.disable',

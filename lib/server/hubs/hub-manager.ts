@@ -32,6 +32,8 @@ export class HubManager {
   demoSimulator: DemoSimulator | null = null;
   /** Where hubs came from, for the start-up banner and /api/ready. */
   kubeconfigPaths: string[] = [];
+  /** Background work tied to this manager (e.g. the registered-hubs re-read), stopped with it. */
+  private readonly stopHooks: Array<() => void> = [];
 
   constructor(private readonly timings: Partial<HubTimings> = {}) {}
 
@@ -109,7 +111,13 @@ export class HubManager {
     return sum;
   }
 
+  /** Runs `hook` when the manager stops. */
+  onStop(hook: () => void): void {
+    this.stopHooks.push(hook);
+  }
+
   async stop(): Promise<void> {
+    for (const hook of this.stopHooks.splice(0)) hook();
     await Promise.all(this.list().map((hub) => hub.stop()));
     this.hubs.clear();
     this.demoSimulator?.stop();

@@ -31,7 +31,7 @@ export async function startFleet(env: Env): Promise<void> {
     const ctx = { db: await getDb(), manager, env };
     await loadRegisteredHubs(ctx);
     // Hubs registered, changed or deleted on another replica follow within 30 s.
-    startRegisteredHubsSync(ctx);
+    manager.onStop(startRegisteredHubsSync(ctx));
   } catch (error) {
     log.error({ err: error }, 'could not load the registered hubs');
   }
