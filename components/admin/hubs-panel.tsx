@@ -119,7 +119,7 @@ function HubsTable({
       </TableHead>
       <TableBody>
         {hubs.map((hub) => (
-          <TableRow key={hub.name} data-testid="hub-row" data-hub={hub.name} data-source={hub.source} data-status={hub.status ?? 'none'} className={cn(hub.problem && 'bg-danger-soft/40')}>
+          <TableRow key={`${hub.source}:${hub.name}`} data-testid="hub-row" data-hub={hub.name} data-source={hub.source} data-status={hub.status ?? 'none'} className={cn(hub.problem && 'bg-danger-soft/40')}>
             <TableCell className="max-w-80 py-1.5">
               <div className="truncate font-medium text-fg">
                 {hub.displayName}
