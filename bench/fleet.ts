@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { NextRequest } from 'next/server';
 
@@ -27,6 +28,7 @@ import * as summaryRoute from '@/app/api/v1/fleet/summary/route';
 import * as nodesRoute from '@/app/api/v1/nodes/route';
 import * as streamRoute from '@/app/api/v1/stream/route';
 import { nodeListQuerySchema } from '@/lib/contracts/fleet';
+import { hashPassword } from '@/lib/server/auth/password';
 import { createApiToken } from '@/lib/server/auth/token-service';
 import { closeDb, openDatabase, provideDatabase } from '@/lib/server/db/client';
 import { roleBindingsRepository } from '@/lib/server/db/role-bindings';
@@ -414,6 +416,73 @@ async function startNextServer(kubeconfigPath: string, databaseUrl: string, hubC
   throw new Error(`npm start did not sync ${hubCount} hubs within 15 minutes: ${stderr}`);
 }
 
+
+interface BrowserRun {
+  /** Sign-in → the nodes page showing its first rows. */
+  firstRowsMs: number;
+  total: number;
+  /** Rows in the DOM while the table holds `total` (virtualisation). */
+  domRows: number;
+  scroll: { seconds: number; frames: number; fps: number; p50FrameMs: number; p95FrameMs: number; p99FrameMs: number; longFrames: number; rowsScrolled: number; rowsLoaded: number };
+}
+
+/**
+ * Opens /nodes in Debian Chromium, signed in, and scrolls the virtualised table for a few seconds
+ * (a fixed distance per animation frame, as a fast wheel would), recording every frame's duration.
+ */
+async function browseNodes(base: string, email: string, password: string): Promise<BrowserRun> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${base}/login?callbackUrl=${encodeURIComponent('/nodes')}`);
+    await page.getByLabel(/^(Email|邮箱)$/).fill(email);
+    await page.getByLabel(/^(Password|密码)$/).fill(password);
+    const started = performance.now();
+    await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+    const table = page.getByTestId('node-table');
+    await table.locator('[data-testid="table-row"]').first().waitFor({ timeout: 120_000 });
+    const firstRowsMs = Math.round(performance.now() - started);
+    const total = Number(await table.getAttribute('data-total'));
+    const domRows = await table.locator('[data-testid="table-row"]').count();
+    const scroll = await table.evaluate(async (element: HTMLElement) => {
+      const seconds = 6;
+      const frames: number[] = [];
+      const startTop = element.scrollTop;
+      await new Promise<void>((resolve) => {
+        let last = performance.now();
+        const end = last + seconds * 1000;
+        const step = (now: number) => {
+          frames.push(now - last);
+          last = now;
+          element.scrollTop += 120;
+          if (now < end) requestAnimationFrame(step);
+          else resolve();
+        };
+        requestAnimationFrame(step);
+      });
+      const sorted = [...frames].sort((a, b) => a - b);
+      const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+      return {
+        seconds,
+        frames: frames.length,
+        fps: Math.round((frames.length / seconds) * 10) / 10,
+        p50FrameMs: at(0.5),
+        p95FrameMs: at(0.95),
+        p99FrameMs: at(0.99),
+        longFrames: frames.filter((ms) => ms > 50).length,
+        rowsScrolled: Math.round((element.scrollTop - startTop) / 36),
+        rowsLoaded: Number(element.dataset.loaded ?? 0),
+      };
+    });
+    return { firstRowsMs, total, domRows, scroll };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const os = await import('node:os');
@@ -449,7 +518,8 @@ async function main(): Promise<void> {
   }
   provideDatabase(Promise.resolve(database));
   const email = `bench-${Date.now()}@example.com`;
-  const user = await usersRepository(database.prisma).create({ email, name: 'Bench', passwordHash: null });
+  const benchPassword = `bench-${Math.random().toString(36).slice(2)}-password`;
+  const user = await usersRepository(database.prisma).create({ email, name: 'Bench', passwordHash: await hashPassword(benchPassword) });
   await roleBindingsRepository(database.prisma).add(user.id, { role: 'platform-admin', scope: {} });
   const token = (await createApiToken(database.prisma, user.id, { name: 'bench', scopes: ['read'] })).token;
 
@@ -527,7 +597,7 @@ async function main(): Promise<void> {
   server.close();
   server.closeAllConnections();
   await manager.stop();
-  let nextRun: { syncMs: number; rssMB: number; summary: LoadResult; nodes: LoadResult; health: LoadResult } | { skipped: string } = { skipped: 'disabled with --no-next' };
+  let nextRun: { syncMs: number; rssMB: number; summary: LoadResult; nodes: LoadResult; health: LoadResult; browser: BrowserRun | { skipped: string } } | { skipped: string } = { skipped: 'disabled with --no-next' };
   if (args.next && databaseUrl) {
     console.log('Through npm start (next start, the full HTTP stack)…');
     const next = await startNextServer(simulator.kubeconfigPath, databaseUrl, hubs.length).catch((error: Error) => {
@@ -544,8 +614,18 @@ async function main(): Promise<void> {
         const nextNodes = await load(`${next.base}${NODES_QUERY}`, token, { connections, label: 'GET nodes page (npm start, API token)' });
         // The framework's floor on this machine: the trivial public health route through the same server.
         const nextHealth = await load(`${next.base}/api/health`, token, { connections, label: 'GET /api/health (npm start, framework floor)' });
-        nextRun = { syncMs: next.syncMs, rssMB: treeRssMB(next.child.pid ?? 0), summary: nextSummary, nodes: nextNodes, health: nextHealth };
         for (const r of [nextSummary, nextNodes, nextHealth]) console.log(`  ${r.endpoint}: c=${r.connections} p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps} req/s`);
+        let browser: BrowserRun | { skipped: string };
+        try {
+          browser = await browseNodes(next.base, email, benchPassword);
+          console.log(
+            `  Chromium /nodes: first rows ${browser.firstRowsMs} ms after sign-in; ${browser.domRows} rows in the DOM for ${browser.total}; scrolling ${browser.scroll.fps} fps, p95 frame ${browser.scroll.p95FrameMs} ms, ${browser.scroll.longFrames} frames > 50 ms`,
+          );
+        } catch (error) {
+          browser = { skipped: `Chromium run failed: ${(error as Error).message.split('\n')[0]}` };
+          console.log(`  ${browser.skipped}`);
+        }
+        nextRun = { syncMs: next.syncMs, rssMB: treeRssMB(next.child.pid ?? 0), summary: nextSummary, nodes: nextNodes, health: nextHealth, browser };
       } finally {
         await next.stop();
       }
@@ -605,6 +685,13 @@ async function main(): Promise<void> {
     for (const r of [nextRun.summary, nextRun.nodes, nextRun.health]) {
       rows.push([r.endpoint, `c=${r.connections}: p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, max ${r.max} ms, ${r.rps} req/s, ${r.requests} requests, errors ${r.errors}, non-2xx ${r.non2xx}`]);
     }
+    const b = nextRun.browser;
+    rows.push([
+      'Chromium: /nodes, virtualised table',
+      'skipped' in b
+        ? b.skipped
+        : `first rows ${b.firstRowsMs} ms after sign-in; ${b.domRows} rows in the DOM for ${b.total}; scrolled ${b.scroll.rowsScrolled} rows in ${b.scroll.seconds} s (${b.scroll.rowsLoaded} loaded by then): ${b.scroll.fps} fps, frame p50 ${b.scroll.p50FrameMs} / p95 ${b.scroll.p95FrameMs} / p99 ${b.scroll.p99FrameMs} ms, ${b.scroll.longFrames} frames > 50 ms`,
+    ]);
     rows.push(['npm start process', `hubs synced ${(nextRun.syncMs / 1000).toFixed(1)} s after listening; RSS ${nextRun.rssMB} MB (start script + next-server)`]);
   } else {
     rows.push(['npm start phase', `skipped: ${nextRun.skipped}`]);
