@@ -36,6 +36,10 @@ export const AUDIT_ACTIONS = [
   'role-binding.delete',
   'token.create',
   'token.revoke',
+  /** An invitation link was created (the token itself is never recorded). */
+  'invitation.create',
+  /** An invitation link was used to set the password. */
+  'invitation.accept',
   /** A denied request that maps to no specific action (e.g. a forbidden admin read). */
   'request',
 ] as const;

@@ -154,8 +154,8 @@ export const TenantMemberSchema = z.object({
   name: z.string(),
   role: TenantRoleSchema,
   /**
-   * `active`: can sign in. `invited`: created by an invitation, no password yet (a platform admin
-   * sets one with reset-password; until then the account cannot sign in). `disabled`: account disabled.
+   * `active`: can sign in. `invited`: created by an invitation, no password yet (they choose one
+   * with their invitation link, or a platform admin sets one; until then the account cannot sign in). `disabled`: account disabled.
    */
   status: z.enum(['active', 'invited', 'disabled']),
   /** The role binding that makes this user a member. */
@@ -169,8 +169,9 @@ export const ListTenantMembersResponseSchema = z.object({ items: z.array(TenantM
 export type ListTenantMembersResponse = z.infer<typeof ListTenantMembersResponseSchema>;
 
 /**
- * POST /api/v1/tenants/{slug}/members → { item: Member, invited: boolean } (201).
- * An existing user is added; an unknown email is invited (an account without a password is created).
+ * POST /api/v1/tenants/{slug}/members → { item: Member, invited: boolean, invitation } (201).
+ * An existing user is added; an unknown email is invited (an account without a password is created,
+ * with a one-time invitation link in `invitation`).
  * 409 when the user is already a member (use PATCH to change the role).
  */
 export const AddTenantMemberRequestSchema = z.object({
@@ -180,7 +181,12 @@ export const AddTenantMemberRequestSchema = z.object({
   name: z.string().trim().min(1).max(100).optional(),
 });
 export type AddTenantMemberRequest = z.input<typeof AddTenantMemberRequestSchema>;
-export const AddTenantMemberResponseSchema = z.object({ item: TenantMemberSchema, invited: z.boolean() });
+export const AddTenantMemberResponseSchema = z.object({
+  item: TenantMemberSchema,
+  invited: z.boolean(),
+  /** When invited: the one-time link (`/invite/<token>`) to send them, and when it expires; otherwise null. */
+  invitation: z.object({ path: z.string(), expiresAt: z.string() }).nullable(),
+});
 export type AddTenantMemberResponse = z.infer<typeof AddTenantMemberResponseSchema>;
 
 /** PATCH /api/v1/tenants/{slug}/members → { item: Member } — change a member's role. */

@@ -29,7 +29,7 @@ function copyMigrations(name: string): string {
   return dir;
 }
 
-const EXPECTED_TABLES = ['_prisma_migrations', 'api_tokens', 'audit_events', 'hubs', 'role_bindings', 'tenant_namespaces', 'tenants', 'users'];
+const EXPECTED_TABLES = ['_prisma_migrations', 'api_tokens', 'audit_events', 'hubs', 'invitations', 'role_bindings', 'tenant_namespaces', 'tenants', 'users'];
 
 describe('migration files', () => {
   it('are ordered, non-empty and checksummed like Prisma (sha256 hex)', async () => {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/lib/server/db/client';
 import type { HubConnection } from '@/lib/server/hubs/hub-connection';
+import { createInvitation } from '@/lib/server/auth/invitations';
 import { addMember } from '@/lib/server/tenants/member-service';
 import { getTenantOwnership } from '@/lib/server/tenants/ownership';
 import { assignNamespace, createTenant } from '@/lib/server/tenants/tenant-service';
@@ -182,6 +183,8 @@ function buildMatrix(): Record<string, Partial<Record<(typeof HTTP_METHODS)[numb
     await createTenant(await db(), { slug, displayName: slug, description: '', namespaces: [] });
     return slug;
   };
+  const invitedUser = async () => (await addMember(await db(), 'acme', { email: `${unique('i')}@matrix.test`, role: 'tenant-viewer' })).item.userId;
+  const invitationToken = async () => (await createInvitation(await db(), await invitedUser(), null)).path.replace('/invite/', '');
   const acmeMember = async () => (await addMember(await db(), 'acme', { email: `${unique('m')}@acme.test`, role: 'tenant-viewer' })).item.userId;
   const tenantRead = (slug: 'acme' | 'globex', status = 200): Expect =>
     all(status, slug === 'acme' ? { carol: 404 } : { alice: 404, bob: 404 });
@@ -253,6 +256,9 @@ function buildMatrix(): Record<string, Partial<Record<(typeof HTTP_METHODS)[numb
     '/admin/users/[id]/password': {
       POST: [{ label: 'throwaway', call: async () => ({ params: { id: await throwawayUser() }, body: { password: 'another-password-1' } }), expect: adminOnlyWrite(200) }],
     },
+    '/admin/users/[id]/invitation': {
+      POST: [{ label: 'invited user', call: async () => ({ params: { id: await invitedUser() } }), expect: adminOnlyWrite(201) }],
+    },
     '/admin/tenants': {
       GET: [{ label: 'tenants', call: () => ({}), expect: adminOnlyRead }],
       POST: [{ label: 'create', call: () => ({ body: { slug: unique('t'), displayName: 'T' } }), expect: adminOnlyWrite(201) }],
@@ -320,6 +326,14 @@ function buildMatrix(): Record<string, Partial<Record<(typeof HTTP_METHODS)[numb
       POST: [{ label: 'acme', call: () => ({ params: { slug: 'acme' }, body: { email: `${unique('inv')}@acme.test`, role: 'tenant-viewer' } }), expect: memberWrite(201) }],
       PATCH: [{ label: 'acme', call: async () => ({ params: { slug: 'acme' }, body: { userId: await acmeMember(), role: 'tenant-admin' } }), expect: memberWrite(200) }],
       DELETE: [{ label: 'acme', call: async () => ({ params: { slug: 'acme' }, query: { userId: await acmeMember() } }), expect: memberWrite(204) }],
+    },
+    '/tenants/[slug]/members/[userId]/invitation': {
+      POST: [{ label: 'acme invited member', call: async () => ({ params: { slug: 'acme', userId: await acmeMember() } }), expect: memberWrite(201) }],
+    },
+    // Public: whoever holds the link, signed in or not, gets the same answer (a fresh link per call).
+    '/invitations/[token]': {
+      GET: [{ label: 'fresh link', call: async () => ({ params: { token: await invitationToken() } }), expect: all(200, { none: 200 }) }],
+      POST: [{ label: 'fresh link', call: async () => ({ params: { token: await invitationToken() }, body: { password: 'matrix-password-1' } }), expect: all(204, { none: 204 }) }],
     },
     '/audit': { GET: [{ label: 'audit', call: () => ({}), expect: all(403, { admin: 200, readOnly: 200, alice: 200, carol: 200 }) }] },
     '/audit/export.csv': { GET: [{ label: 'csv', call: () => ({}), expect: all(403, { admin: 200, readOnly: 200, alice: 200, carol: 200 }) }] },

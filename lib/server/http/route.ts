@@ -158,7 +158,8 @@ export function defineRoute<const S extends RouteSpec>(
     const incoming = req.headers.get('x-request-id');
     const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     const method = req.method.toUpperCase();
-    const path = req.nextUrl.pathname;
+    // Invitation tokens are secrets: never let one reach a log line or the audit trail.
+    const path = req.nextUrl.pathname.replace(/\/invitations\/[^/]+/, '/invitations/<token>');
     let response: Response;
     let principal: Principal | null = null;
     const audit: AuditNote = {};

@@ -1,8 +1,10 @@
 import 'server-only';
 
+import type { InvitationLink } from '@/lib/contracts/invitations';
 import type { TenantMemberDto, TenantRole } from '@/lib/contracts/tenancy';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { normalizeEmail } from '@/lib/server/db/users';
+import { createInvitation } from '@/lib/server/auth/invitations';
 import { bumpAuthGeneration } from '@/lib/server/auth/principal-cache';
 import { conflict, notFound } from '@/lib/server/http/errors';
 
@@ -57,16 +59,18 @@ export async function listMembers(db: PrismaClient, slug: string): Promise<Tenan
 
 /**
  * Adds an existing user, or invites a new one: an account is created with no password (status
- * "invited"), which cannot sign in until a platform admin sets its password. No email is sent.
+ * "invited") together with a one-time invitation link (lib/server/auth/invitations.ts) that the
+ * caller sends them; with it they choose their password. No email is sent.
  */
 export async function addMember(
   db: PrismaClient,
   slug: string,
   input: { email: string; role: TenantRole; name?: string },
-): Promise<{ item: TenantMemberDto; invited: boolean }> {
+  options: { invitedBy?: string | null } = {},
+): Promise<{ item: TenantMemberDto; invited: boolean; invitation: InvitationLink | null }> {
   await requireTenant(db, slug);
   const email = normalizeEmail(input.email);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     let user = await tx.user.findUnique({ where: { email } });
     let invited = false;
     if (!user) {
@@ -78,6 +82,20 @@ export async function addMember(
     const binding = await tx.roleBinding.create({ data: { userId: user.id, role: input.role, tenant: slug }, select: MEMBER_SELECT });
     return { item: toMember(binding), invited };
   }).finally(bumpAuthGeneration);
+  if (!result.invited) return { ...result, invitation: null };
+  const { path, expiresAt } = await createInvitation(db, result.item.userId, options.invitedBy ?? null);
+  return { ...result, invitation: { path, expiresAt } };
+}
+
+/**
+ * A fresh invitation link for a member of the tenant whose status is "invited" (404 when not a
+ * member, 409 when they already have a password or are disabled). Older links stop working.
+ */
+export async function createMemberInvitation(db: PrismaClient, slug: string, userId: string, createdBy: string | null): Promise<InvitationLink & { email: string }> {
+  await requireTenant(db, slug);
+  const binding = await db.roleBinding.findFirst({ where: { userId, tenant: slug, role: { in: [...TENANT_ROLES_LIST] } }, select: { id: true } });
+  if (!binding) throw notFound(`No member with id "${userId}" in tenant ${slug}`);
+  return createInvitation(db, userId, createdBy);
 }
 
 async function countAdmins(db: PrismaClient, slug: string): Promise<number> {

@@ -30,11 +30,11 @@ export const GET = defineRoute({ params: TenantParamsSchema }, async ({ principa
   return { items: await listMembers(await getDb(), params.slug) };
 });
 
-/** Adds an existing user or invites a new email (an account without a password) as admin or viewer. */
+/** Adds an existing user or invites a new email (an account without a password, plus a one-time invitation link) as admin or viewer. */
 export const POST = defineRoute({ params: TenantParamsSchema, body: AddTenantMemberRequestSchema }, async ({ principal, params, body, audit }) => {
   Object.assign(audit, { action: 'member.add', target: { kind: 'TenantMember', name: body.email }, tenant: params.slug });
   authorizeTenant(principal, 'tenant.members.manage', params.slug);
-  const result = await addMember(await getDb(), params.slug, body);
+  const result = await addMember(await getDb(), params.slug, body, { invitedBy: principal.userId });
   audit.reason = `${result.invited ? 'invited' : 'added'} ${result.item.email} as ${result.item.role}`;
   return NextResponse.json(result satisfies AddTenantMemberResponse, { status: 201 });
 });
