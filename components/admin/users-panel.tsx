@@ -2,11 +2,12 @@
 import { useDeferredValue, useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { KeyRound, Plus, Search, UserCheck, UserX, Users } from 'lucide-react';
+import { KeyRound, Link2, Plus, Search, UserCheck, UserX, Users } from 'lucide-react';
 import { QueryErrorPanel } from '@/components/fleet/query-states';
 import { RelativeTime } from '@/components/fleet/relative-time';
 import { apiFieldErrors, validateWith, type FieldErrors } from '@/components/tenancy/form-errors';
 import { FormAlert } from '@/components/tenancy/form-alert';
+import { InvitationLinkDialog, type InvitationLinkTarget } from '@/components/tenancy/invitation-link-dialog';
 import { RoleBadge } from '@/components/tenancy/role-badge';
 import { useIssueTranslator } from '@/components/tenancy/use-issue-translator';
 import { Badge } from '@/components/ui/badge';
@@ -19,6 +20,7 @@ import { Select } from '@/components/ui/select';
 import { Skeleton, SkeletonRegion } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
 import { adminKeys, adminMutations, tenantListQuery, userListQuery } from '@/lib/client/admin-api';
+import { invitationMutations } from '@/lib/client/invitations-api';
 import { CreateUserRequestSchema, ResetPasswordRequestSchema, type AdminUserDto } from '@/lib/contracts/admin';
 import { PASSWORD_MIN_LENGTH, ROLES, type Role } from '@/lib/contracts/auth';
 import { ConfirmDialog } from './confirm-dialog';
@@ -59,6 +61,8 @@ export function UsersPanel() {
   const [disabling, setDisabling] = useState<AdminUserDto | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.all });
   const enable = useMutation({ mutationFn: (id: string) => adminMutations.updateUser(id, { disabled: false }), onSuccess: refresh });
+  const [link, setLink] = useState<InvitationLinkTarget | null>(null);
+  const invite = useMutation({ mutationFn: (user: AdminUserDto) => invitationMutations.forUser(user.id), onSuccess: (created, user) => setLink({ email: user.email, link: created }) });
 
   return (
     <>
@@ -79,6 +83,7 @@ export function UsersPanel() {
           }
         />
         {enable.error ? <div className="px-4 pt-3"><FormAlert message={enable.error.message} /></div> : null}
+        {invite.error ? <div className="px-4 pt-3"><FormAlert message={invite.error.message} /></div> : null}
         {query.isPending ? (
           <TableSkeleton name="users-table" label={t('loading')} />
         ) : query.isError ? (
@@ -86,11 +91,12 @@ export function UsersPanel() {
         ) : query.data.items.length === 0 ? (
           <EmptyState icon={Users} title={t('empty')} />
         ) : (
-          <UsersTable users={query.data.items} onReset={setResetting} onDisable={setDisabling} onEnable={(user) => enable.mutate(user.id)} enabling={enable.isPending ? enable.variables : undefined} />
+          <UsersTable users={query.data.items} onReset={setResetting} onDisable={setDisabling} onEnable={(user) => enable.mutate(user.id)} enabling={enable.isPending ? enable.variables : undefined} onInvite={(user) => invite.mutate(user)} inviting={invite.isPending} />
         )}
       </Card>
       <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
+      <InvitationLinkDialog target={link} onClose={() => setLink(null)} />
       <ConfirmDialog
         open={disabling !== null}
         title={t('disableTitle')}
@@ -111,12 +117,17 @@ function UsersTable({
   onDisable,
   onEnable,
   enabling,
+  onInvite,
+  inviting,
 }: {
   users: AdminUserDto[];
   onReset: (user: AdminUserDto) => void;
   onDisable: (user: AdminUserDto) => void;
   onEnable: (user: AdminUserDto) => void;
   enabling?: string;
+  /** A one-time invitation link for a user without a password. */
+  onInvite: (user: AdminUserDto) => void;
+  inviting: boolean;
 }) {
   const t = useTranslations('admin.users');
   const common = useTranslations('admin.common');
@@ -165,6 +176,12 @@ function UsersTable({
               </TableCell>
               <TableCell className="text-right">
                 <div className="flex justify-end gap-1">
+                  {!user.hasPassword && !user.disabled ? (
+                    <Button size="sm" variant="ghost" onClick={() => onInvite(user)} disabled={inviting} aria-label={t('invitationLinkLabel', { email: user.email })}>
+                      <Link2 aria-hidden />
+                      {t('invitationLink')}
+                    </Button>
+                  ) : null}
                   <Button size="sm" variant="ghost" onClick={() => onReset(user)} aria-label={t('resetPasswordLabel', { email: user.email })}>
                     <KeyRound aria-hidden />
                     {t('resetPassword')}

@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { Trash2, UserPlus, Users } from 'lucide-react';
+import { Link2, Trash2, UserPlus, Users } from 'lucide-react';
 import { QueryErrorPanel } from '@/components/fleet/query-states';
 import { RelativeTime } from '@/components/fleet/relative-time';
 import { Badge } from '@/components/ui/badge';
@@ -14,11 +14,13 @@ import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Skeleton, SkeletonRegion } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
+import { invitationMutations } from '@/lib/client/invitations-api';
 import { tenancyKeys, tenantMemberMutations, tenantMembersQuery } from '@/lib/client/tenancy-api';
 import { AddTenantMemberRequestSchema, TENANT_ROLES, type TenantMemberDto, type TenantRole } from '@/lib/contracts/tenancy';
 import { canManageMembers } from './access';
 import { useAccess } from './access-provider';
 import { FormAlert } from './form-alert';
+import { InvitationLinkDialog, type InvitationLinkTarget } from './invitation-link-dialog';
 import { apiFieldErrors, validateWith, type FieldErrors } from './form-errors';
 import { RoleBadge } from './role-badge';
 import { useIssueTranslator } from './use-issue-translator';
@@ -37,6 +39,11 @@ export function TenantMembers({ slug, tenantName }: { slug: string; tenantName: 
   const [removing, setRemoving] = useState<TenantMemberDto | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: tenancyKeys.all });
   const update = useMutation({ mutationFn: (input: { userId: string; role: TenantRole }) => tenantMemberMutations.update(slug, input), onSuccess: refresh });
+  const [link, setLink] = useState<InvitationLinkTarget | null>(null);
+  const newLink = useMutation({
+    mutationFn: (member: TenantMemberDto) => invitationMutations.forMember(slug, member.userId),
+    onSuccess: (created, member) => setLink({ email: member.email, link: created }),
+  });
 
   return (
     <>
@@ -54,6 +61,7 @@ export function TenantMembers({ slug, tenantName }: { slug: string; tenantName: 
           }
         />
         {update.error ? <div className="px-4 pt-3"><FormAlert message={update.error.message} /></div> : null}
+        {newLink.error ? <div className="px-4 pt-3"><FormAlert message={newLink.error.message} /></div> : null}
         {query.isPending ? (
           <SkeletonRegion name="tenant-members" label={t('loading')} className="divide-y divide-border">
             {Array.from({ length: 3 }, (_, i) => (
@@ -118,10 +126,25 @@ export function TenantMembers({ slug, tenantName }: { slug: string; tenantName: 
                   </TableCell>
                   {manage ? (
                     <TableCell className="text-right">
-                      <Button size="sm" variant="ghost" className="hover:text-danger" onClick={() => setRemoving(member)} aria-label={t('removeLabel', { name: member.email })}>
-                        <Trash2 aria-hidden />
-                        {t('remove')}
-                      </Button>
+                      <div className="flex justify-end gap-1">
+                        {member.status === 'invited' ? (
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            disabled={newLink.isPending}
+                            onClick={() => newLink.mutate(member)}
+                            aria-label={t('newLinkLabel', { name: member.email })}
+                            data-testid="new-invitation-link"
+                          >
+                            <Link2 aria-hidden />
+                            {t('newLink')}
+                          </Button>
+                        ) : null}
+                        <Button size="sm" variant="ghost" className="hover:text-danger" onClick={() => setRemoving(member)} aria-label={t('removeLabel', { name: member.email })}>
+                          <Trash2 aria-hidden />
+                          {t('remove')}
+                        </Button>
+                      </div>
                     </TableCell>
                   ) : null}
                 </TableRow>
@@ -132,7 +155,8 @@ export function TenantMembers({ slug, tenantName }: { slug: string; tenantName: 
       </Card>
       {manage ? (
         <>
-          <AddMemberDialog slug={slug} open={adding} onClose={() => setAdding(false)} />
+          <AddMemberDialog slug={slug} open={adding} onClose={() => setAdding(false)} onInvited={setLink} />
+          <InvitationLinkDialog target={link} onClose={() => setLink(null)} />
           <RemoveMemberDialog slug={slug} tenantName={tenantName} member={removing} onClose={() => setRemoving(null)} />
         </>
       ) : null}
@@ -142,7 +166,7 @@ export function TenantMembers({ slug, tenantName }: { slug: string; tenantName: 
 
 const MEMBER_FIELDS = ['email', 'role', 'name'] as const;
 
-function AddMemberDialog({ slug, open, onClose }: { slug: string; open: boolean; onClose: () => void }) {
+function AddMemberDialog({ slug, open, onClose, onInvited }: { slug: string; open: boolean; onClose: () => void; onInvited: (target: InvitationLinkTarget) => void }) {
   const t = useTranslations('tenancy.members.dialog');
   const roles = useTranslations('tenancy.roles');
   const common = useTranslations('common.actions');
@@ -156,7 +180,11 @@ function AddMemberDialog({ slug, open, onClose }: { slug: string; open: boolean;
     mutationFn: (input: { email: string; role: TenantRole; name?: string }) => tenantMemberMutations.add(slug, input),
     onSuccess: async (response) => {
       await queryClient.invalidateQueries({ queryKey: tenancyKeys.all });
-      if (response.invited) setInvited(response.item.email);
+      // An invitation comes with its link: show it (the add dialog closes); without one, say so here.
+      if (response.invitation) {
+        onInvited({ email: response.item.email, link: response.invitation });
+        close();
+      } else if (response.invited) setInvited(response.item.email);
       else close();
     },
   });
