@@ -426,6 +426,39 @@ interface BrowserRun {
   scroll: { seconds: number; frames: number; fps: number; p50FrameMs: number; p95FrameMs: number; p99FrameMs: number; longFrames: number; rowsScrolled: number; rowsLoaded: number };
 }
 
+/** Runs in the page: scrolls the node table 120 px per animation frame for 6 s and times every frame. */
+const SCROLL_SCRIPT = `(async () => {
+  const element = document.querySelector('[data-testid="node-table"]');
+  const seconds = 6;
+  const frames = [];
+  const startTop = element.scrollTop;
+  await new Promise((resolve) => {
+    let last = performance.now();
+    const end = last + seconds * 1000;
+    const step = (now) => {
+      frames.push(now - last);
+      last = now;
+      element.scrollTop += 120;
+      if (now < end) requestAnimationFrame(step);
+      else resolve();
+    };
+    requestAnimationFrame(step);
+  });
+  const sorted = [...frames].sort((a, b) => a - b);
+  const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+  return {
+    seconds,
+    frames: frames.length,
+    fps: Math.round((frames.length / seconds) * 10) / 10,
+    p50FrameMs: at(0.5),
+    p95FrameMs: at(0.95),
+    p99FrameMs: at(0.99),
+    longFrames: frames.filter((ms) => ms > 50).length,
+    rowsScrolled: Math.round((element.scrollTop - startTop) / 36),
+    rowsLoaded: Number(element.dataset.loaded ?? 0),
+  };
+})()`;
+
 /**
  * Opens /nodes in Debian Chromium, signed in, and scrolls the virtualised table for a few seconds
  * (a fixed distance per animation frame, as a fast wheel would), recording every frame's duration.
@@ -447,36 +480,8 @@ async function browseNodes(base: string, email: string, password: string): Promi
     const firstRowsMs = Math.round(performance.now() - started);
     const total = Number(await table.getAttribute('data-total'));
     const domRows = await table.locator('[data-testid="table-row"]').count();
-    const scroll = await table.evaluate(async (element: HTMLElement) => {
-      const seconds = 6;
-      const frames: number[] = [];
-      const startTop = element.scrollTop;
-      await new Promise<void>((resolve) => {
-        let last = performance.now();
-        const end = last + seconds * 1000;
-        const step = (now: number) => {
-          frames.push(now - last);
-          last = now;
-          element.scrollTop += 120;
-          if (now < end) requestAnimationFrame(step);
-          else resolve();
-        };
-        requestAnimationFrame(step);
-      });
-      const sorted = [...frames].sort((a, b) => a - b);
-      const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
-      return {
-        seconds,
-        frames: frames.length,
-        fps: Math.round((frames.length / seconds) * 10) / 10,
-        p50FrameMs: at(0.5),
-        p95FrameMs: at(0.95),
-        p99FrameMs: at(0.99),
-        longFrames: frames.filter((ms) => ms > 50).length,
-        rowsScrolled: Math.round((element.scrollTop - startTop) / 36),
-        rowsLoaded: Number(element.dataset.loaded ?? 0),
-      };
-    });
+    // A string, not a function: the bench runs through tsx, whose helpers (`__name`) do not exist in the page.
+    const scroll = (await page.evaluate(SCROLL_SCRIPT)) as BrowserRun['scroll'];
     return { firstRowsMs, total, domRows, scroll };
   } finally {
     await browser.close();
@@ -597,7 +602,7 @@ async function main(): Promise<void> {
   server.close();
   server.closeAllConnections();
   await manager.stop();
-  let nextRun: { syncMs: number; rssMB: number; summary: LoadResult; nodes: LoadResult; health: LoadResult; browser: BrowserRun | { skipped: string } } | { skipped: string } = { skipped: 'disabled with --no-next' };
+  let nextRun: { syncMs: number; rssAfterSync: { first: number; min: number; max: number }; rssAfterLoadMB: number; summary: LoadResult; nodes: LoadResult; health: LoadResult; browser: BrowserRun | { skipped: string } } | { skipped: string } = { skipped: 'disabled with --no-next' };
   if (args.next && databaseUrl) {
     console.log('Through npm start (next start, the full HTTP stack)…');
     const next = await startNextServer(simulator.kubeconfigPath, databaseUrl, hubs.length).catch((error: Error) => {
@@ -608,6 +613,14 @@ async function main(): Promise<void> {
     if (next) {
       try {
         console.log(`  next start synced ${hubs.length} hubs ${(next.syncMs / 1000).toFixed(1)} s after it started listening`);
+        // Memory at rest after sync, sampled over one metrics cycle (NodeMetrics + PodMetrics polls).
+        const rssSamples: number[] = [];
+        for (let i = 0; i < 25; i++) {
+          rssSamples.push(treeRssMB(next.child.pid ?? 0));
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
+        const rssAfterSync = { first: rssSamples[0], min: Math.min(...rssSamples), max: Math.max(...rssSamples) };
+        console.log(`  RSS after sync ${rssAfterSync.first} MB (over 25 s: ${rssAfterSync.min}–${rssAfterSync.max} MB)`);
         await load(`${next.base}/api/v1/fleet/summary`, token, { connections: 4, duration: 3, label: 'warmup' });
         await load(`${next.base}${NODES_QUERY}`, token, { connections: 4, duration: 3, label: 'warmup' });
         const nextSummary = await load(`${next.base}/api/v1/fleet/summary`, token, { connections, label: 'GET /api/v1/fleet/summary (npm start, API token)' });
@@ -625,7 +638,7 @@ async function main(): Promise<void> {
           browser = { skipped: `Chromium run failed: ${(error as Error).message.split('\n')[0]}` };
           console.log(`  ${browser.skipped}`);
         }
-        nextRun = { syncMs: next.syncMs, rssMB: treeRssMB(next.child.pid ?? 0), summary: nextSummary, nodes: nextNodes, health: nextHealth, browser };
+        nextRun = { syncMs: next.syncMs, rssAfterSync, rssAfterLoadMB: treeRssMB(next.child.pid ?? 0), summary: nextSummary, nodes: nextNodes, health: nextHealth, browser };
       } finally {
         await next.stop();
       }
@@ -666,7 +679,9 @@ async function main(): Promise<void> {
       routeNodesP99Below50ms: nodeRouteResult.p99 <= 50,
       ratioAtLeast20x: ratio(naiveSummaryResult.p50, summary.p50) >= 20 && ratio(naiveNodesResult.p50, nodePage.p50) >= 20,
       streamWithin2s: streamMs.every((ms) => ms <= 2_000),
-      ...('summary' in nextRun ? { npmStartSummaryP99Below50ms: nextRun.summary.p99 <= 50, npmStartNodesP99Below50ms: nextRun.nodes.p99 <= 50 } : {}),
+      ...('summary' in nextRun
+        ? { npmStartRssAfterSyncBelow1_5GB: nextRun.rssAfterSync.max <= 1536, npmStartSummaryP99Below50ms: nextRun.summary.p99 <= 50, npmStartNodesP99Below50ms: nextRun.nodes.p99 <= 50 }
+        : {}),
     },
     totalMs: Date.now() - started,
   };
@@ -692,7 +707,10 @@ async function main(): Promise<void> {
         ? b.skipped
         : `first rows ${b.firstRowsMs} ms after sign-in; ${b.domRows} rows in the DOM for ${b.total}; scrolled ${b.scroll.rowsScrolled} rows in ${b.scroll.seconds} s (${b.scroll.rowsLoaded} loaded by then): ${b.scroll.fps} fps, frame p50 ${b.scroll.p50FrameMs} / p95 ${b.scroll.p95FrameMs} / p99 ${b.scroll.p99FrameMs} ms, ${b.scroll.longFrames} frames > 50 ms`,
     ]);
-    rows.push(['npm start process', `hubs synced ${(nextRun.syncMs / 1000).toFixed(1)} s after listening; RSS ${nextRun.rssMB} MB (start script + next-server)`]);
+    rows.push([
+      'npm start process',
+      `hubs synced ${(nextRun.syncMs / 1000).toFixed(1)} s after listening; RSS (start script + next-server) after sync ${nextRun.rssAfterSync.first} MB (${nextRun.rssAfterSync.min}–${nextRun.rssAfterSync.max} MB over 25 s), after the load runs ${nextRun.rssAfterLoadMB} MB`,
+    ]);
   } else {
     rows.push(['npm start phase', `skipped: ${nextRun.skipped}`]);
   }

@@ -131,7 +131,9 @@ describe('tenant numbers', () => {
       }
     }
     expect(truth.cpuCores).toBeGreaterThan(0);
-    // The first PodMetrics poll follows the first sync; wait for it.
+    // Nobody asked for tenant usage yet (the tests above are lists and details): no PodMetrics polled.
+    expect(fx.fleet.manager.list().every((hub) => hub.store.namespaceUsage === null)).toBe(true);
+    // Alice's first summary asks for pod usage; the poll it starts answers within moments.
     let alice: FleetSummary | null = null;
     for (let i = 0; i < 50 && !alice?.usage; i++) {
       alice = await get<FleetSummary>(summaryRoute.GET as Handler, 'alice', '/api/v1/fleet/summary');

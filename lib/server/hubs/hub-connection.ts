@@ -71,6 +71,9 @@ const OPTIONAL_WATCHES: WatchSpec[] = [
   { kind: 'leases', path: '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', optional: true },
 ];
 
+/** How long one ask for pod usage keeps the PodMetrics poll going. */
+const POD_METRICS_INTEREST_MS = 5 * 60_000;
+
 const NODE_GROUP_WATCH: WatchSpec = { kind: 'nodegroups', path: '/apis/apps.kubeedge.io/v1alpha1/nodegroups', optional: true };
 
 /**
@@ -101,6 +104,9 @@ export class HubConnection {
   private probeError: string | null = null;
   private probeTimer: NodeJS.Timeout | null = null;
   private metricsTimer: NodeJS.Timeout | null = null;
+  /** Pod usage is polled only while tenant-limited views asked for it recently (see wantPodMetrics). */
+  private podMetricsWantedUntil = 0;
+  private podMetricsPolling: Promise<void> | null = null;
   private nodeGroupsChecked = 0;
   private started = false;
   private startedAt = 0;
@@ -362,7 +368,8 @@ export class HubConnection {
       }
       this.store.setNodeUsage(usage);
       this.metricsAvailable = true;
-      await this.pollPodMetrics();
+      if (Date.now() < this.podMetricsWantedUntil) await this.pollPodMetrics();
+      else if (this.store.namespaceUsage) this.store.setNamespaceUsage(null);
       this.store.onChange?.({ kind: 'aggregate' });
     } catch (error) {
       if (error instanceof KubeRequestError && (error.status === 404 || error.status === 403 || error.status === 503)) {
@@ -376,8 +383,29 @@ export class HubConnection {
     this.scheduleMetrics(next);
   }
 
+  /**
+   * Tenant-limited views call this when they need pod usage. PodMetrics of every pod is a large list
+   * (20,000 items per hub at fleet scale), so it is polled with the node metrics only while someone
+   * asked for it in the last 5 minutes; the first ask polls at once and announces the result as an
+   * aggregate change (pages refetch through the stream).
+   */
+  wantPodMetrics(): void {
+    const idle = Date.now() >= this.podMetricsWantedUntil;
+    this.podMetricsWantedUntil = Date.now() + POD_METRICS_INTEREST_MS;
+    if (idle && this.started && this.metricsAvailable !== false && !this.podMetricsPolling) {
+      void this.pollPodMetrics().then(() => this.store.onChange?.({ kind: 'aggregate' }));
+    }
+  }
+
   /** PodMetrics of all namespaces, summed per namespace (tenants' usage). Failure → unavailable. */
-  private async pollPodMetrics(): Promise<void> {
+  private pollPodMetrics(): Promise<void> {
+    this.podMetricsPolling ??= this.fetchPodMetrics().finally(() => {
+      this.podMetricsPolling = null;
+    });
+    return this.podMetricsPolling;
+  }
+
+  private async fetchPodMetrics(): Promise<void> {
     try {
       const list = await this.transport.requestJson<{ items?: PodMetricsItem[] }>('/apis/metrics.k8s.io/v1beta1/pods', undefined, { timeoutMs: 30_000 });
       this.store.setNamespaceUsage(sumPodMetricsByNamespace(list?.items ?? []));

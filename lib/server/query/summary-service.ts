@@ -28,9 +28,11 @@ function emptyBreakdown(): Breakdown {
 
 /**
  * Usage of the namespaces a tenant-limited scope sees, from the per-namespace PodMetrics sums:
- * a tenant's own load, never the node-level usage that includes other tenants. Null without pod metrics.
+ * a tenant's own load, never the node-level usage that includes other tenants. Null without pod metrics
+ * (or until the first poll this call asks for has answered).
  */
 function namespacesUsage(hub: HubConnection, scope: FleetScope): UsageRecord | null {
+  hub.wantPodMetrics();
   const usage = hub.store.namespaceUsage;
   if (!usage) return null;
   const total: UsageRecord = { cpuCores: 0, memoryBytes: 0 };
