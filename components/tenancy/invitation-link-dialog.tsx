@@ -22,7 +22,7 @@ export function InvitationLinkDialog({ target, onClose }: { target: InvitationLi
   const inputId = useId();
   const [copyFailed, setCopyFailed] = useState(false);
   const url = target ? `${typeof window === 'undefined' ? '' : window.location.origin}${target.link.path}` : '';
-  const expires = target ? format.dateTime(new Date(target.link.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  const expires = target ? format.dateTime(new Date(target.link.expiresAt), { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }) : '';
 
   function close() {
     setCopyFailed(false);

@@ -44,7 +44,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         {info ? (
           <>
             <h1 className="text-base font-semibold text-balance text-fg" data-testid="invite-title">
-              {t.rich('title', { email: info.email, em: (chunks) => <span className="break-all text-accent">{chunks}</span> })}
+              {t.rich('title', { email: info.email, em: (chunks) => <span className="inline-block max-w-full text-accent [overflow-wrap:anywhere]">{chunks}</span> })}
             </h1>
             {info.tenants.length > 0 ? (
               <p className="mt-2 text-[13px] text-fg" data-testid="invite-tenants">
@@ -54,7 +54,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <p className="mt-1 text-[13px] text-muted">{t('subtitle')}</p>
             <p className="mt-3 mb-5 flex items-center gap-1.5 text-xs text-faint">
               <Clock aria-hidden className="size-3.5" />
-              {t('expires', { expires: format.dateTime(new Date(info.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+              {t('expires', { expires: format.dateTime(new Date(info.expiresAt), { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }) })}
             </p>
             <InviteForm token={token} email={info.email} defaultName={info.name} />
           </>
