@@ -52,8 +52,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               </p>
             ) : null}
             <p className="mt-1 text-[13px] text-muted">{t('subtitle')}</p>
-            <p className="mt-3 mb-5 flex items-center gap-1.5 text-xs text-faint">
-              <Clock aria-hidden className="size-3.5" />
+            <p className="mt-3 mb-5 flex items-start gap-1.5 text-xs text-faint">
+              <Clock aria-hidden className="mt-px size-3.5 shrink-0" />
               {t('expires', { expires: format.dateTime(new Date(info.expiresAt), { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }) })}
             </p>
             <InviteForm token={token} email={info.email} defaultName={info.name} />
