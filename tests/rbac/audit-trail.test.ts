@@ -3,7 +3,6 @@
  * with actor, target and client IP; tenant admins read only their tenant's events; the CSV export
  * escapes properly; the table refuses UPDATE and DELETE.
  */
-import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import * as auditRoute from '@/app/api/v1/audit/route';
@@ -14,48 +13,27 @@ import type { AuditListResponse } from '@/lib/contracts/audit';
 import { TOO_MANY_SIGN_INS } from '@/lib/contracts/auth';
 import { recordAuditEvent, csvField } from '@/lib/server/audit/audit-log';
 import { buildAuthOptions } from '@/lib/server/auth/options';
-import { seedDemoAccounts } from '@/lib/server/auth/seed-demo';
 import { SignInThrottle, setSignInThrottle } from '@/lib/server/auth/sign-in-throttle';
-import { createApiToken } from '@/lib/server/auth/token-service';
-import { closeDb, openDatabase, provideDatabase, type OpenDatabase } from '@/lib/server/db/client';
-import { usersRepository } from '@/lib/server/db/users';
-import { getEnv, resetEnvCache } from '@/lib/server/env';
-import { resetTenantOwnership } from '@/lib/server/tenants/ownership';
+import type { OpenDatabase } from '@/lib/server/db/client';
+import { getEnv } from '@/lib/server/env';
 
+import { callRoute, startDemoDatabase, type CallOptions, type DemoDatabase, type RouteHandler } from '../support/demo-database';
+
+let fx: DemoDatabase;
 let database: OpenDatabase;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string>;
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-function call(handler: Handler, url: string, options: { token?: string; method?: string; params?: Record<string, string>; body?: unknown; ip?: string } = {}) {
-  const headers: Record<string, string> = { 'user-agent': 'audit-test/1.0', 'x-forwarded-for': `${options.ip ?? '198.51.100.9'}, 10.0.0.1` };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const req = new NextRequest(new URL(url, 'http://localhost:3000'), {
-    method: options.method ?? 'GET',
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return handler(req, { params: Promise.resolve(options.params ?? {}) });
-}
+type Handler = RouteHandler;
+const call = (handler: Handler, url: string, options: CallOptions & { ip?: string } = {}) =>
+  callRoute(handler, url, { userAgent: 'audit-test/1.0', forwardedFor: `${options.ip ?? '198.51.100.9'}, 10.0.0.1`, ...options });
 
 beforeAll(async () => {
-  process.env.NEXTAUTH_SECRET = 'audit-test-secret-0123456789abcdef012345';
-  resetEnvCache();
-  resetTenantOwnership();
-  database = await openDatabase({ kind: 'pglite', dir: 'memory://' });
-  provideDatabase(Promise.resolve(database));
-  await seedDemoAccounts(database.prisma);
-  const users = usersRepository(database.prisma);
-  for (const [name, email] of [['admin', 'admin@overlook.demo'], ['alice', 'alice@acme.demo'], ['bob', 'bob@acme.demo'], ['carol', 'carol@globex.demo']]) {
-    const user = await users.findByEmail(email);
-    tokens[name] = (await createApiToken(database.prisma, user!.id, { name, scopes: ['read', 'write'] })).token;
-  }
+  fx = await startDemoDatabase('audit-test-secret-0123456789abcdef012345', { admin: 'admin@overlook.demo', alice: 'alice@acme.demo', bob: 'bob@acme.demo', carol: 'carol@globex.demo' });
+  ({ database, tokens } = fx);
 }, 120_000);
 
 afterAll(async () => {
-  await closeDb();
-  resetTenantOwnership();
-  resetEnvCache();
+  await fx?.stop();
 });
 
 describe('audit trail', () => {

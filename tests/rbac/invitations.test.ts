@@ -4,7 +4,6 @@
  * password once, signs in; expired, used and replaced links are refused; tenants stay isolated; the
  * audit trail records create/accept and never the token.
  */
-import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import * as adminInvitationRoute from '@/app/api/v1/admin/users/[id]/invitation/route';
@@ -15,29 +14,18 @@ import type { InvitationInfo, InvitationLink } from '@/lib/contracts/invitations
 import type { AddTenantMemberResponse } from '@/lib/contracts/tenancy';
 import { hashInvitationToken } from '@/lib/server/auth/invitations';
 import { buildAuthOptions } from '@/lib/server/auth/options';
-import { seedDemoAccounts } from '@/lib/server/auth/seed-demo';
-import { createApiToken } from '@/lib/server/auth/token-service';
-import { closeDb, openDatabase, provideDatabase, type OpenDatabase } from '@/lib/server/db/client';
-import { usersRepository } from '@/lib/server/db/users';
-import { getEnv, resetEnvCache } from '@/lib/server/env';
-import { resetTenantOwnership } from '@/lib/server/tenants/ownership';
+import type { OpenDatabase } from '@/lib/server/db/client';
+import { getEnv } from '@/lib/server/env';
 
+import { callRoute, startDemoDatabase, type CallOptions, type DemoDatabase, type RouteHandler } from '../support/demo-database';
+
+let fx: DemoDatabase;
 let database: OpenDatabase;
-const tokens: Record<string, string> = {};
-const userIds: Record<string, string> = {};
+let tokens: Record<string, string>;
+let userIds: Record<string, string>;
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-function call(handler: Handler, url: string, options: { token?: string; method?: string; params?: Record<string, string>; body?: unknown } = {}) {
-  const headers: Record<string, string> = { 'user-agent': 'invitation-test/1.0', 'x-forwarded-for': '198.51.100.23' };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const req = new NextRequest(new URL(url, 'http://localhost:3000'), {
-    method: options.method ?? 'GET',
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return handler(req, { params: Promise.resolve(options.params ?? {}) });
-}
+type Handler = RouteHandler;
+const call = (handler: Handler, url: string, options: CallOptions = {}) => callRoute(handler, url, { userAgent: 'invitation-test/1.0', forwardedFor: '198.51.100.23', ...options });
 
 const tokenOf = (path: string) => path.replace(/^\/invite\//, '');
 const lookup = (token: string) => call(invitationRoute.GET as Handler, `/api/v1/invitations/${token}`, { params: { token } });
@@ -59,24 +47,12 @@ async function invite(email: string, as = tokens.carol, slug = 'globex'): Promis
 const issued: string[] = [];
 
 beforeAll(async () => {
-  process.env.NEXTAUTH_SECRET = 'invitation-test-secret-0123456789abcdef01';
-  resetEnvCache();
-  resetTenantOwnership();
-  database = await openDatabase({ kind: 'pglite', dir: 'memory://' });
-  provideDatabase(Promise.resolve(database));
-  await seedDemoAccounts(database.prisma);
-  const users = usersRepository(database.prisma);
-  for (const [name, email] of [['admin', 'admin@overlook.demo'], ['alice', 'alice@acme.demo'], ['carol', 'carol@globex.demo']]) {
-    const user = await users.findByEmail(email);
-    userIds[name] = user!.id;
-    tokens[name] = (await createApiToken(database.prisma, user!.id, { name, scopes: ['read', 'write'] })).token;
-  }
+  fx = await startDemoDatabase('invitation-test-secret-0123456789abcdef01', { admin: 'admin@overlook.demo', alice: 'alice@acme.demo', carol: 'carol@globex.demo' });
+  ({ database, tokens, userIds } = fx);
 }, 120_000);
 
 afterAll(async () => {
-  await closeDb();
-  resetTenantOwnership();
-  resetEnvCache();
+  await fx?.stop();
 });
 
 describe('invitation links', () => {

@@ -553,20 +553,33 @@ function storedCredentialsOrThrow(row: HubRow, key: Buffer): StoredCredentials {
   }
 }
 
-export async function updateHub(ctx: RegisteredHubsContext, name: string, body: UpdateHubInput): Promise<AdminHubResponse> {
-  const row = await registeredRowOrThrow(ctx, name);
-  const key = requireKey(ctx);
+/**
+ * A stored hub's connection with the changed fields of an edit applied (PATCH and the edit form's
+ * test): new PEM and credentials are validated; unchanged credentials are decrypted from the row.
+ */
+function connectionWithChanges(
+  row: HubRow,
+  body: Pick<UpdateHubInput, 'server' | 'ca' | 'tlsServerName' | 'credentials'>,
+  key: Buffer,
+): { spec: HubConnectionSpec; credentials: StoredCredentials; newCredentials: StoredCredentials | null } {
   if (body.ca) parseCertificates(body.ca, 'ca');
   const newCredentials = body.credentials ? credentialsFromInput(body.credentials) : null;
   if (newCredentials) validateCredentials(newCredentials);
   const credentials = newCredentials ?? storedCredentialsOrThrow(row, key);
   const spec: HubConnectionSpec = {
-    name,
+    name: row.name,
     server: body.server ?? row.server,
     caPem: body.ca === undefined ? row.caPem : body.ca,
     tlsServerName: body.tlsServerName === undefined ? row.tlsServerName : body.tlsServerName,
     credentials,
   };
+  return { spec, credentials, newCredentials };
+}
+
+export async function updateHub(ctx: RegisteredHubsContext, name: string, body: UpdateHubInput): Promise<AdminHubResponse> {
+  const row = await registeredRowOrThrow(ctx, name);
+  const key = requireKey(ctx);
+  const { spec, credentials, newCredentials } = connectionWithChanges(row, body, key);
   const connectionChanged = body.server !== undefined || body.ca !== undefined || body.tlsServerName !== undefined || newCredentials !== null;
   let test: HubTestResult | null = null;
   if (connectionChanged && !body.skipConnectionTest) {
@@ -610,17 +623,7 @@ export async function testStoredHub(ctx: RegisteredHubsContext, name: string, bo
     if (Object.keys(body).length > 0) throw conflict(`Cannot test changed settings of hub ${name}: ${kubeconfigClash(connection)}`);
     return testConnectionWith(connection.definition.kubeConfig);
   }
-  if (body.ca) parseCertificates(body.ca, 'ca');
-  const newCredentials = body.credentials ? credentialsFromInput(body.credentials) : null;
-  if (newCredentials) validateCredentials(newCredentials);
-  const credentials = newCredentials ?? storedCredentialsOrThrow(row, requireKey(ctx));
-  const spec: HubConnectionSpec = {
-    name,
-    server: body.server ?? row.server,
-    caPem: body.ca === undefined ? row.caPem : body.ca,
-    tlsServerName: body.tlsServerName === undefined ? row.tlsServerName : body.tlsServerName,
-    credentials,
-  };
+  const { spec, credentials } = connectionWithChanges(row, body, requireKey(ctx));
   return testConnectionWith(buildKubeConfig(spec), secretsOf(credentials));
 }
 
