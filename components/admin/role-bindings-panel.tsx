@@ -6,12 +6,11 @@ import { Plus, ShieldCheck, Trash2 } from 'lucide-react';
 import { QueryErrorPanel } from '@/components/fleet/query-states';
 import { RelativeTime } from '@/components/fleet/relative-time';
 import { apiFieldErrors, validateWith, type FieldErrors } from '@/components/tenancy/form-errors';
-import { FormAlert } from '@/components/tenancy/form-alert';
 import { RoleBadge } from '@/components/tenancy/role-badge';
 import { useIssueTranslator } from '@/components/tenancy/use-issue-translator';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { Dialog } from '@/components/ui/dialog';
+import { FormDialog } from '@/components/tenancy/form-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -147,7 +146,6 @@ const BINDING_FIELDS = ['email', 'userId', 'role', 'scope.tenant', 'scope.hubs',
 function CreateRoleBindingDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations('admin.roleBindings.form');
   const roles = useTranslations('tenancy.roles');
-  const common = useTranslations('common.actions');
   const translate = useIssueTranslator();
   const queryClient = useQueryClient();
   const formId = useId();
@@ -192,60 +190,52 @@ function CreateRoleBindingDialog({ open, onClose }: { open: boolean; onClose: ()
   const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((current) => ({ ...current, [key]: value }));
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={close}
       title={t('title')}
       description={t('description')}
-      closeLabel={common('close')}
-      footer={
-        <>
-          <Button variant="ghost" onClick={close}>
-            {common('cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form={formId} disabled={mutation.isPending}>
-            {mutation.isPending ? t('submitting') : t('submit')}
-          </Button>
-        </>
-      }
+      formId={formId}
+      onSubmit={submit}
+      pending={mutation.isPending}
+      submitLabel={t('submit')}
+      pendingLabel={t('submitting')}
+      formError={server.form}
     >
-      <form id={formId} onSubmit={submit} noValidate className="space-y-4">
-        {server.form ? <FormAlert message={server.form} /> : null}
-        <Field label={t('email')} htmlFor={`${formId}-email`} error={emailError}>
-          <Input id={`${formId}-email`} type="email" autoComplete="off" value={values.email} onChange={(e) => set('email', e.target.value)} aria-invalid={emailError ? true : undefined} />
-        </Field>
-        <Field label={t('role')} htmlFor={`${formId}-role`} error={shown.role}>
-          <Select id={`${formId}-role`} value={values.role} onChange={(e) => set('role', e.target.value as Role)}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {roles(role)}
+      <Field label={t('email')} htmlFor={`${formId}-email`} error={emailError}>
+        <Input id={`${formId}-email`} type="email" autoComplete="off" value={values.email} onChange={(e) => set('email', e.target.value)} aria-invalid={emailError ? true : undefined} />
+      </Field>
+      <Field label={t('role')} htmlFor={`${formId}-role`} error={shown.role}>
+        <Select id={`${formId}-role`} value={values.role} onChange={(e) => set('role', e.target.value as Role)}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {roles(role)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {TENANT_ROLES.has(values.role) ? (
+        <Field label={t('tenant')} htmlFor={`${formId}-tenant`} error={shown['scope.tenant']}>
+          <Select id={`${formId}-tenant`} value={values.tenant} onChange={(e) => set('tenant', e.target.value)} aria-invalid={shown['scope.tenant'] ? true : undefined}>
+            <option value="">{t('chooseTenant')}</option>
+            {tenants.data?.items.map((tenant) => (
+              <option key={tenant.slug} value={tenant.slug}>
+                {tenant.displayName} ({tenant.slug})
               </option>
             ))}
           </Select>
         </Field>
-        {TENANT_ROLES.has(values.role) ? (
-          <Field label={t('tenant')} htmlFor={`${formId}-tenant`} error={shown['scope.tenant']}>
-            <Select id={`${formId}-tenant`} value={values.tenant} onChange={(e) => set('tenant', e.target.value)} aria-invalid={shown['scope.tenant'] ? true : undefined}>
-              <option value="">{t('chooseTenant')}</option>
-              {tenants.data?.items.map((tenant) => (
-                <option key={tenant.slug} value={tenant.slug}>
-                  {tenant.displayName} ({tenant.slug})
-                </option>
-              ))}
-            </Select>
+      ) : null}
+      {SCOPED_ROLES.has(values.role) ? (
+        <div className="grid grid-cols-2 gap-3">
+          <Field label={t('hubs')} htmlFor={`${formId}-hubs`} error={shown['scope.hubs']} hint={t('hubsHint')}>
+            <Input id={`${formId}-hubs`} className="font-mono" value={values.hubs} placeholder="cn-east" onChange={(e) => set('hubs', e.target.value)} />
           </Field>
-        ) : null}
-        {SCOPED_ROLES.has(values.role) ? (
-          <div className="grid grid-cols-2 gap-3">
-            <Field label={t('hubs')} htmlFor={`${formId}-hubs`} error={shown['scope.hubs']} hint={t('hubsHint')}>
-              <Input id={`${formId}-hubs`} className="font-mono" value={values.hubs} placeholder="cn-east" onChange={(e) => set('hubs', e.target.value)} />
-            </Field>
-            <Field label={t('regions')} htmlFor={`${formId}-regions`} error={shown['scope.regions']} hint={t('regionsHint')}>
-              <Input id={`${formId}-regions`} className="font-mono" value={values.regions} onChange={(e) => set('regions', e.target.value)} />
-            </Field>
-          </div>
-        ) : null}
-      </form>
-    </Dialog>
+          <Field label={t('regions')} htmlFor={`${formId}-regions`} error={shown['scope.regions']} hint={t('regionsHint')}>
+            <Input id={`${formId}-regions`} className="font-mono" value={values.regions} onChange={(e) => set('regions', e.target.value)} />
+          </Field>
+        </div>
+      ) : null}
+    </FormDialog>
   );
 }

@@ -6,11 +6,10 @@ import { Building, FolderTree, Pencil, Plus, Trash2 } from 'lucide-react';
 import { QueryErrorPanel } from '@/components/fleet/query-states';
 import { RelativeTime } from '@/components/fleet/relative-time';
 import { apiFieldErrors, validateWith, type FieldErrors } from '@/components/tenancy/form-errors';
-import { FormAlert } from '@/components/tenancy/form-alert';
 import { useIssueTranslator } from '@/components/tenancy/use-issue-translator';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { Dialog } from '@/components/ui/dialog';
+import { FormDialog } from '@/components/tenancy/form-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field, Input, inputClasses } from '@/components/ui/input';
 import { cn } from '@/components/ui/cn';
@@ -132,7 +131,6 @@ const TENANT_FIELDS = ['slug', 'displayName', 'description'] as const;
 /** Create (slug, name, description) or edit (name, description): each validated with its own contract schema. */
 function TenantFormDialog({ tenant, onClose }: { tenant: TenantDto | 'new' | null; onClose: () => void }) {
   const t = useTranslations('admin.tenants.form');
-  const common = useTranslations('common.actions');
   const translate = useIssueTranslator();
   const queryClient = useQueryClient();
   const formId = useId();
@@ -180,42 +178,34 @@ function TenantFormDialog({ tenant, onClose }: { tenant: TenantDto | 'new' | nul
   const set = (key: keyof typeof values, value: string) => setValues((current) => ({ ...current, [key]: value }));
 
   return (
-    <Dialog
+    <FormDialog
       open={tenant !== null}
       onClose={close}
       title={isNew ? t('createTitle') : t('editTitle')}
       description={t('description')}
-      closeLabel={common('close')}
-      footer={
-        <>
-          <Button variant="ghost" onClick={close}>
-            {common('cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form={formId} disabled={mutation.isPending}>
-            {mutation.isPending ? t('submitting') : isNew ? t('submitCreate') : t('submitEdit')}
-          </Button>
-        </>
-      }
+      formId={formId}
+      onSubmit={submit}
+      pending={mutation.isPending}
+      submitLabel={isNew ? t('submitCreate') : t('submitEdit')}
+      pendingLabel={t('submitting')}
+      formError={server.form}
     >
-      <form id={formId} onSubmit={submit} noValidate className="space-y-4">
-        {server.form ? <FormAlert message={server.form} /> : null}
-        <Field label={t('slug')} htmlFor={`${formId}-slug`} error={shown.slug} hint={t('slugHint')}>
-          <Input id={`${formId}-slug`} className="font-mono" value={values.slug} disabled={!isNew} autoComplete="off" onChange={(e) => set('slug', e.target.value)} aria-invalid={shown.slug ? true : undefined} />
-        </Field>
-        <Field label={t('displayName')} htmlFor={`${formId}-displayName`} error={shown.displayName}>
-          <Input id={`${formId}-displayName`} value={values.displayName} onChange={(e) => set('displayName', e.target.value)} aria-invalid={shown.displayName ? true : undefined} />
-        </Field>
-        <Field label={t('descriptionField')} htmlFor={`${formId}-description`} error={shown.description}>
-          <textarea
-            id={`${formId}-description`}
-            rows={3}
-            value={values.description}
-            onChange={(e) => set('description', e.target.value)}
-            aria-invalid={shown.description ? true : undefined}
-            className={cn(inputClasses, 'h-auto py-1.5')}
-          />
-        </Field>
-      </form>
-    </Dialog>
+      <Field label={t('slug')} htmlFor={`${formId}-slug`} error={shown.slug} hint={t('slugHint')}>
+        <Input id={`${formId}-slug`} className="font-mono" value={values.slug} disabled={!isNew} autoComplete="off" onChange={(e) => set('slug', e.target.value)} aria-invalid={shown.slug ? true : undefined} />
+      </Field>
+      <Field label={t('displayName')} htmlFor={`${formId}-displayName`} error={shown.displayName}>
+        <Input id={`${formId}-displayName`} value={values.displayName} onChange={(e) => set('displayName', e.target.value)} aria-invalid={shown.displayName ? true : undefined} />
+      </Field>
+      <Field label={t('descriptionField')} htmlFor={`${formId}-description`} error={shown.description}>
+        <textarea
+          id={`${formId}-description`}
+          rows={3}
+          value={values.description}
+          onChange={(e) => set('description', e.target.value)}
+          aria-invalid={shown.description ? true : undefined}
+          className={cn(inputClasses, 'h-auto py-1.5')}
+        />
+      </Field>
+    </FormDialog>
   );
 }

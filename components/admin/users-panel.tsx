@@ -13,7 +13,7 @@ import { useIssueTranslator } from '@/components/tenancy/use-issue-translator';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { Dialog } from '@/components/ui/dialog';
+import { FormDialog } from '@/components/tenancy/form-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -214,7 +214,6 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => voi
   const t = useTranslations('admin.users.form');
   const roles = useTranslations('tenancy.roles');
   const language = useTranslations('shell.language');
-  const common = useTranslations('common.actions');
   const translate = useIssueTranslator();
   const queryClient = useQueryClient();
   const formId = useId();
@@ -261,73 +260,64 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => voi
   const invalid = (field: string) => (shown[field] ? true : undefined);
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={close}
       title={t('title')}
       description={t('description')}
-      closeLabel={common('close')}
-      footer={
-        <>
-          <Button variant="ghost" onClick={close}>
-            {common('cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form={formId} disabled={mutation.isPending}>
-            {mutation.isPending ? t('submitting') : t('submit')}
-          </Button>
-        </>
-      }
+      formId={formId}
+      onSubmit={submit}
+      pending={mutation.isPending}
+      submitLabel={t('submit')}
+      pendingLabel={t('submitting')}
+      formError={server.form}
     >
-      <form id={formId} onSubmit={submit} noValidate className="space-y-4">
-        {server.form ? <FormAlert message={server.form} /> : null}
-        <Field label={t('email')} htmlFor={`${formId}-email`} error={shown.email}>
-          <Input id={`${formId}-email`} type="email" autoComplete="off" value={values.email} onChange={(e) => set('email', e.target.value)} aria-invalid={invalid('email')} />
+      <Field label={t('email')} htmlFor={`${formId}-email`} error={shown.email}>
+        <Input id={`${formId}-email`} type="email" autoComplete="off" value={values.email} onChange={(e) => set('email', e.target.value)} aria-invalid={invalid('email')} />
+      </Field>
+      <Field label={t('name')} htmlFor={`${formId}-name`} error={shown.name}>
+        <Input id={`${formId}-name`} value={values.name} onChange={(e) => set('name', e.target.value)} aria-invalid={invalid('name')} />
+      </Field>
+      <Field label={t('password')} htmlFor={`${formId}-password`} error={shown.password} hint={t('passwordHint', { min: PASSWORD_MIN_LENGTH })}>
+        <Input id={`${formId}-password`} type="password" autoComplete="new-password" value={values.password} onChange={(e) => set('password', e.target.value)} aria-invalid={invalid('password')} />
+      </Field>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label={t('locale')} htmlFor={`${formId}-locale`} error={shown.locale}>
+          <Select id={`${formId}-locale`} value={values.locale} onChange={(e) => set('locale', e.target.value === 'zh-CN' ? 'zh-CN' : 'en')}>
+            <option value="en">{language('en')}</option>
+            <option value="zh-CN">{language('zh-CN')}</option>
+          </Select>
         </Field>
-        <Field label={t('name')} htmlFor={`${formId}-name`} error={shown.name}>
-          <Input id={`${formId}-name`} value={values.name} onChange={(e) => set('name', e.target.value)} aria-invalid={invalid('name')} />
+        <Field label={t('role')} htmlFor={`${formId}-role`} error={TENANT_ROLES.has(values.role as Role) ? undefined : bindingError}>
+          <Select id={`${formId}-role`} value={values.role} onChange={(e) => set('role', e.target.value as Role | '')}>
+            <option value="">{t('noRole')}</option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {roles(role)}
+              </option>
+            ))}
+          </Select>
         </Field>
-        <Field label={t('password')} htmlFor={`${formId}-password`} error={shown.password} hint={t('passwordHint', { min: PASSWORD_MIN_LENGTH })}>
-          <Input id={`${formId}-password`} type="password" autoComplete="new-password" value={values.password} onChange={(e) => set('password', e.target.value)} aria-invalid={invalid('password')} />
+      </div>
+      {TENANT_ROLES.has(values.role as Role) ? (
+        <Field label={t('tenant')} htmlFor={`${formId}-tenant`} error={bindingError}>
+          <Select id={`${formId}-tenant`} value={values.tenant} onChange={(e) => set('tenant', e.target.value)} aria-invalid={bindingError ? true : undefined}>
+            <option value="">—</option>
+            {tenants.data?.items.map((tenant) => (
+              <option key={tenant.slug} value={tenant.slug}>
+                {tenant.displayName} ({tenant.slug})
+              </option>
+            ))}
+          </Select>
         </Field>
-        <div className="grid grid-cols-2 gap-3">
-          <Field label={t('locale')} htmlFor={`${formId}-locale`} error={shown.locale}>
-            <Select id={`${formId}-locale`} value={values.locale} onChange={(e) => set('locale', e.target.value === 'zh-CN' ? 'zh-CN' : 'en')}>
-              <option value="en">{language('en')}</option>
-              <option value="zh-CN">{language('zh-CN')}</option>
-            </Select>
-          </Field>
-          <Field label={t('role')} htmlFor={`${formId}-role`} error={TENANT_ROLES.has(values.role as Role) ? undefined : bindingError}>
-            <Select id={`${formId}-role`} value={values.role} onChange={(e) => set('role', e.target.value as Role | '')}>
-              <option value="">{t('noRole')}</option>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {roles(role)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </div>
-        {TENANT_ROLES.has(values.role as Role) ? (
-          <Field label={t('tenant')} htmlFor={`${formId}-tenant`} error={bindingError}>
-            <Select id={`${formId}-tenant`} value={values.tenant} onChange={(e) => set('tenant', e.target.value)} aria-invalid={bindingError ? true : undefined}>
-              <option value="">—</option>
-              {tenants.data?.items.map((tenant) => (
-                <option key={tenant.slug} value={tenant.slug}>
-                  {tenant.displayName} ({tenant.slug})
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : null}
-      </form>
-    </Dialog>
+      ) : null}
+    </FormDialog>
   );
 }
 
 function ResetPasswordDialog({ user, onClose }: { user: AdminUserDto | null; onClose: () => void }) {
   const t = useTranslations('admin.users.reset');
   const hint = useTranslations('admin.users.form');
-  const common = useTranslations('common.actions');
   const translate = useIssueTranslator();
   const queryClient = useQueryClient();
   const formId = useId();
@@ -363,29 +353,21 @@ function ResetPasswordDialog({ user, onClose }: { user: AdminUserDto | null; onC
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={user !== null}
       onClose={close}
       title={t('title')}
       description={t('description', { email: user?.email ?? '' })}
-      closeLabel={common('close')}
-      footer={
-        <>
-          <Button variant="ghost" onClick={close}>
-            {common('cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form={formId} disabled={mutation.isPending}>
-            {mutation.isPending ? t('submitting') : t('submit')}
-          </Button>
-        </>
-      }
+      formId={formId}
+      onSubmit={submit}
+      pending={mutation.isPending}
+      submitLabel={t('submit')}
+      pendingLabel={t('submitting')}
+      formError={server.form}
     >
-      <form id={formId} onSubmit={submit} noValidate className="space-y-4">
-        {server.form ? <FormAlert message={server.form} /> : null}
-        <Field label={t('password')} htmlFor={`${formId}-password`} error={error} hint={hint('passwordHint', { min: PASSWORD_MIN_LENGTH })}>
-          <Input id={`${formId}-password`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={error ? true : undefined} />
-        </Field>
-      </form>
-    </Dialog>
+      <Field label={t('password')} htmlFor={`${formId}-password`} error={error} hint={hint('passwordHint', { min: PASSWORD_MIN_LENGTH })}>
+        <Input id={`${formId}-password`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={error ? true : undefined} />
+      </Field>
+    </FormDialog>
   );
 }

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { Terminal } from 'lucide-react';
 import { safeCallbackPath } from '@/components/auth/callback-url';
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { ProductLogo } from '@/components/shell/product-mark';
+import { AuthBrand } from '@/components/auth/auth-brand';
 import { describeRole } from '@/components/shell/role-label';
 import { demoAccounts, DEMO_PASSWORD } from '@/lib/server/auth/demo-accounts';
 import { getPrincipal } from '@/lib/server/auth/principal';
@@ -55,11 +55,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="flex w-full flex-col items-center">
-      <div className="mb-6 flex flex-col items-center text-center">
-        <ProductLogo className="size-10" />
-        <div className="mt-3 text-[15px] font-semibold tracking-tight text-fg">{common('productName')}</div>
-        <div className="mt-0.5 text-xs text-faint">{common('productTagline')}</div>
-      </div>
+      <AuthBrand name={common('productName')} tagline={common('productTagline')} />
       <SignInForm
         header={header}
         callbackUrl={callbackUrl}

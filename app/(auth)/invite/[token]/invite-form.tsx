@@ -64,8 +64,7 @@ export function InviteForm({ token, email, defaultName }: { token: string; email
       const result = await signIn('credentials', { email, password: parsed.data.password, redirect: false, callbackUrl: '/' });
       if (!result || result.error || !result.ok) throw new Error('sign-in failed');
       // A full navigation (as the sign-in form does), so the console renders with the new session cookie.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign('/');
+      window.location.assign(new URL('/', window.location.origin).href);
     } catch {
       setPending(false);
       setSignInFailed(true);

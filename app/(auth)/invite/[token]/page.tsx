@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Clock, Link2Off } from 'lucide-react';
-import { ProductLogo } from '@/components/shell/product-mark';
+import { AuthBrand } from '@/components/auth/auth-brand';
 import type { InvitationInfo } from '@/lib/contracts/invitations';
 import { lookupInvitation } from '@/lib/server/auth/invitations';
 import { getDb } from '@/lib/server/db/client';
@@ -35,11 +35,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
 
   return (
     <div className="flex w-full flex-col items-center">
-      <div className="mb-6 flex flex-col items-center text-center">
-        <ProductLogo className="size-10" />
-        <div className="mt-3 text-[15px] font-semibold tracking-tight text-fg">{common('productName')}</div>
-        <div className="mt-0.5 text-xs text-faint">{common('productTagline')}</div>
-      </div>
+      <AuthBrand name={common('productName')} tagline={common('productTagline')} />
       <div className="w-full max-w-[420px] rounded-xl border border-border bg-panel p-6 shadow-pop" data-testid="invite-card">
         {info ? (
           <>
